@@ -1,0 +1,2 @@
+/** Load generators that drive a running Roster over HTTP. */
+package dev.roster.bench;
