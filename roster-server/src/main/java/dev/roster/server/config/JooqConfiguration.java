@@ -1,0 +1,18 @@
+package dev.roster.server.config;
+
+import org.jooq.conf.RenderQuotedNames;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** jOOQ without generated code: plain names, so one set of table names works on H2 and PostgreSQL. */
+@Configuration(proxyBeanMethods = false)
+class JooqConfiguration {
+
+    @Bean
+    DefaultConfigurationCustomizer rosterJooqSettings() {
+        return configuration -> configuration.settings()
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withExecuteLogging(false);
+    }
+}

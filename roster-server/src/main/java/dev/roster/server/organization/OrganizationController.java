@@ -1,0 +1,63 @@
+package dev.roster.server.organization;
+
+import dev.roster.server.common.ApiException;
+import dev.roster.server.common.Ids;
+import dev.roster.server.common.ManagementApi;
+import dev.roster.server.common.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Management API for organizations, the application's customers. */
+@ManagementApi
+@RestController
+@RequestMapping("/api/v1/organizations")
+class OrganizationController {
+
+    private final OrganizationRepository organizations;
+    private final Clock clock;
+
+    OrganizationController(OrganizationRepository organizations, Clock clock) {
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    record CreateOrganization(@NotBlank @Size(max = 255) String name) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Organization create(@Valid @RequestBody CreateOrganization request) {
+        Organization organization = new Organization(Ids.newId("org"), request.name().strip(),
+                OffsetDateTime.now(clock));
+        organizations.insert(organization);
+        return organization;
+    }
+
+    @GetMapping("/{organizationId}")
+    Organization get(@PathVariable String organizationId) {
+        return organizations.find(organizationId)
+                .orElseThrow(() -> ApiException.notFound("organization", organizationId));
+    }
+
+    @GetMapping
+    Page<Organization> list(@RequestParam(required = false) String after,
+                            @RequestParam(defaultValue = "100") int limit) {
+        int pageSize = Math.clamp(limit, 1, 1000);
+        List<Organization> page = organizations.list(after, pageSize);
+        String next = page.size() == pageSize ? page.getLast().id() : null;
+        return new Page<>(page, next);
+    }
+}

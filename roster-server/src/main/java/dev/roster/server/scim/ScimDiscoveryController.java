@@ -1,0 +1,96 @@
+package dev.roster.server.scim;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.discovery.DiscoveryDocuments;
+import dev.roster.scim.discovery.ServiceProviderSettings;
+import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.scim.schema.Schema;
+import dev.roster.server.config.PublicUrl;
+import dev.roster.server.config.RosterProperties;
+import dev.roster.server.directory.AuthenticatedDirectory;
+import dev.roster.server.user.UserService;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Service provider configuration, resource types and schemas (RFC 7644 §4): exactly what is implemented. */
+@ScimApi
+@RestController
+class ScimDiscoveryController {
+
+    private final PublicUrl publicUrl;
+    private final List<ResourceSchema> resourceTypes;
+    private final ServiceProviderSettings settings;
+
+    ScimDiscoveryController(PublicUrl publicUrl, UserService users, RosterProperties properties,
+                            ScimRequestBodies bodies) {
+        this.publicUrl = publicUrl;
+        this.resourceTypes = List.of(users.schema());
+        RosterProperties.Scim scim = properties.scim();
+        this.settings = new ServiceProviderSettings(scim.maxPageSize(), bodies.maxBytes(), 0, true, true, true,
+                false, true, false, null,
+                new ServiceProviderSettings.Pagination(true, true, ServiceProviderSettings.PaginationMethod.INDEX,
+                        scim.defaultPageSize(), scim.maxPageSize(), scim.cursorTimeout()));
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/ServiceProviderConfig", "/scim/v2/ServiceProviderConfig"})
+    ResponseEntity<JsonNode> serviceProviderConfig(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
+                                                   AuthenticatedDirectory directory) {
+        return ok(DiscoveryDocuments.serviceProviderConfig(settings, baseUrl(directory)));
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/ResourceTypes", "/scim/v2/ResourceTypes"})
+    ResponseEntity<JsonNode> resourceTypes(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
+                                           AuthenticatedDirectory directory) {
+        String base = baseUrl(directory);
+        return ok(DiscoveryDocuments.listResponse(
+                resourceTypes.stream().map(type -> DiscoveryDocuments.resourceType(type, base)).toList()));
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/ResourceTypes/{name}", "/scim/v2/ResourceTypes/{name}"})
+    ResponseEntity<JsonNode> resourceType(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
+                                          AuthenticatedDirectory directory, @PathVariable String name) {
+        ResourceSchema type = resourceTypes.stream().filter(t -> t.resourceType().equals(name)).findFirst()
+                .orElseThrow(() -> ScimException.notFound("no resource type '" + name + "'"));
+        return ok(DiscoveryDocuments.resourceType(type, baseUrl(directory)));
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/Schemas", "/scim/v2/Schemas"})
+    ResponseEntity<JsonNode> schemas(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
+                                     AuthenticatedDirectory directory) {
+        String base = baseUrl(directory);
+        return ok(DiscoveryDocuments.listResponse(
+                schemas().stream().map(schema -> DiscoveryDocuments.schema(schema, base)).toList()));
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/Schemas/{id}", "/scim/v2/Schemas/{id}"})
+    ResponseEntity<JsonNode> schema(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
+                                    AuthenticatedDirectory directory, @PathVariable String id) {
+        Schema schema = schemas().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> ScimException.notFound("no schema '" + id + "'"));
+        return ok(DiscoveryDocuments.schema(schema, baseUrl(directory)));
+    }
+
+    private List<Schema> schemas() {
+        List<Schema> schemas = new ArrayList<>();
+        for (ResourceSchema type : resourceTypes) {
+            schemas.add(type.core());
+            schemas.addAll(type.extensions());
+        }
+        return schemas;
+    }
+
+    private String baseUrl(AuthenticatedDirectory directory) {
+        return publicUrl.scimBaseUrl(directory.directoryId());
+    }
+
+    private static ResponseEntity<JsonNode> ok(ObjectNode body) {
+        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(body);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.roster.server.user;
+
+import dev.roster.scim.ScimException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * RFC 9865 cursors: the listing position after which the next page starts. Opaque to clients; they never
+ * expire because the position is a stable key, not server-side state.
+ */
+final class PageCursor {
+
+    private static final String VERSION_TAG = "u1:";
+
+    private PageCursor() {
+    }
+
+    static String encode(long afterSeq) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((VERSION_TAG + afterSeq).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The position a cursor stands for; the empty cursor is the start. */
+    static long decode(String cursor) {
+        if (cursor.isEmpty()) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (text.startsWith(VERSION_TAG)) {
+                long seq = Long.parseLong(text.substring(VERSION_TAG.length()));
+                if (seq >= 0) {
+                    return seq;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw new ScimException(400, "invalidCursor",
+                "cursor '" + cursor + "' was not issued by this server; start again with cursor= (empty)");
+    }
+}

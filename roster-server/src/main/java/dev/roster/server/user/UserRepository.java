@@ -1,0 +1,157 @@
+package dev.roster.server.user;
+
+import static dev.roster.server.user.UserTable.ACTIVE;
+import static dev.roster.server.user.UserTable.ANCHOR_AFTER_SEQ;
+import static dev.roster.server.user.UserTable.ANCHOR_DELETE_EPOCH;
+import static dev.roster.server.user.UserTable.ANCHOR_DIRECTORY_ID;
+import static dev.roster.server.user.UserTable.ANCHOR_START_INDEX;
+import static dev.roster.server.user.UserTable.CREATED_AT;
+import static dev.roster.server.user.UserTable.DIRECTORIES;
+import static dev.roster.server.user.UserTable.DIRECTORY_ID;
+import static dev.roster.server.user.UserTable.DIRECTORY_PK;
+import static dev.roster.server.user.UserTable.DISPLAY_NAME_KEY;
+import static dev.roster.server.user.UserTable.DOCUMENT;
+import static dev.roster.server.user.UserTable.EXTERNAL_ID;
+import static dev.roster.server.user.UserTable.FAMILY_NAME_KEY;
+import static dev.roster.server.user.UserTable.GIVEN_NAME_KEY;
+import static dev.roster.server.user.UserTable.ID;
+import static dev.roster.server.user.UserTable.LAST_MODIFIED_AT;
+import static dev.roster.server.user.UserTable.PAGE_ANCHORS;
+import static dev.roster.server.user.UserTable.SCIM_USERS;
+import static dev.roster.server.user.UserTable.SEQ;
+import static dev.roster.server.user.UserTable.USER_DELETE_EPOCH;
+import static dev.roster.server.user.UserTable.USER_NAME;
+import static dev.roster.server.user.UserTable.USER_NAME_KEY;
+import static dev.roster.server.user.UserTable.VERSION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record6;
+import org.jooq.SortField;
+import org.springframework.stereotype.Repository;
+
+/** SQL for SCIM users; every method is scoped to one directory. */
+@Repository
+class UserRepository {
+
+    private final DSLContext db;
+
+    UserRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(String directoryId, String id, UserColumns columns, long version, OffsetDateTime now,
+                String document) {
+        db.insertInto(SCIM_USERS)
+                .set(ID, id)
+                .set(DIRECTORY_ID, directoryId)
+                .set(USER_NAME, columns.userName())
+                .set(USER_NAME_KEY, columns.userNameKey())
+                .set(EXTERNAL_ID, columns.externalId())
+                .set(ACTIVE, columns.active())
+                .set(DISPLAY_NAME_KEY, columns.displayNameKey())
+                .set(GIVEN_NAME_KEY, columns.givenNameKey())
+                .set(FAMILY_NAME_KEY, columns.familyNameKey())
+                .set(VERSION, version)
+                .set(CREATED_AT, now)
+                .set(LAST_MODIFIED_AT, now)
+                .set(DOCUMENT, document)
+                .execute();
+    }
+
+    Optional<StoredUser> find(String directoryId, String id) {
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_USERS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                .fetchOptional(UserRepository::toStoredUser);
+    }
+
+    /** Writes a new version if the stored one is still {@code expectedVersion}; false if another write won. */
+    boolean update(String directoryId, String id, long expectedVersion, UserColumns columns,
+                   OffsetDateTime now, String document) {
+        return db.update(SCIM_USERS)
+                .set(USER_NAME, columns.userName())
+                .set(USER_NAME_KEY, columns.userNameKey())
+                .set(EXTERNAL_ID, columns.externalId())
+                .set(ACTIVE, columns.active())
+                .set(DISPLAY_NAME_KEY, columns.displayNameKey())
+                .set(GIVEN_NAME_KEY, columns.givenNameKey())
+                .set(FAMILY_NAME_KEY, columns.familyNameKey())
+                .set(VERSION, expectedVersion + 1)
+                .set(LAST_MODIFIED_AT, now)
+                .set(DOCUMENT, document)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).and(VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    /** Deletes the user and invalidates the directory's page anchors; false if it was not there. */
+    boolean delete(String directoryId, String id) {
+        boolean deleted = db.deleteFrom(SCIM_USERS).where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).execute() == 1;
+        if (deleted) {
+            db.update(DIRECTORIES).set(USER_DELETE_EPOCH, USER_DELETE_EPOCH.plus(1))
+                    .where(DIRECTORY_PK.eq(directoryId)).execute();
+        }
+        return deleted;
+    }
+
+    long count(String directoryId, Condition condition) {
+        return db.selectCount().from(SCIM_USERS).where(DIRECTORY_ID.eq(directoryId)).and(condition)
+                .fetchSingle().value1();
+    }
+
+    /** Rows after {@code afterSeq} in listing order: an index range scan whatever the position. */
+    List<StoredUser> pageAfter(String directoryId, Condition condition, long afterSeq, int limit) {
+        return select(directoryId, condition)
+                .and(SEQ.gt(afterSeq))
+                .orderBy(SEQ)
+                .limit(limit)
+                .fetch(UserRepository::toStoredUser);
+    }
+
+    /** Rows in an arbitrary order, by position: used only for sorted or filtered index pagination. */
+    List<StoredUser> pageAt(String directoryId, Condition condition, List<SortField<?>> order, long offset,
+                            int limit) {
+        return select(directoryId, condition)
+                .orderBy(order)
+                .limit(limit)
+                .offset(offset)
+                .fetch(UserRepository::toStoredUser);
+    }
+
+    /** The seq that the user at {@code startIndex} of the unfiltered listing follows, if still known. */
+    Optional<Long> pageAnchor(String directoryId, long startIndex) {
+        return db.select(ANCHOR_AFTER_SEQ).from(PAGE_ANCHORS)
+                .join(DIRECTORIES).on(DIRECTORY_PK.eq(ANCHOR_DIRECTORY_ID))
+                .where(ANCHOR_DIRECTORY_ID.eq(directoryId))
+                .and(ANCHOR_START_INDEX.eq(startIndex))
+                .and(ANCHOR_DELETE_EPOCH.eq(USER_DELETE_EPOCH))
+                .fetchOptional(ANCHOR_AFTER_SEQ);
+    }
+
+    void savePageAnchor(String directoryId, long startIndex, long afterSeq, long deleteEpoch) {
+        db.insertInto(PAGE_ANCHORS)
+                .columns(ANCHOR_DIRECTORY_ID, ANCHOR_START_INDEX, ANCHOR_AFTER_SEQ, ANCHOR_DELETE_EPOCH)
+                .values(directoryId, startIndex, afterSeq, deleteEpoch)
+                .onDuplicateKeyUpdate()
+                .set(ANCHOR_AFTER_SEQ, afterSeq)
+                .set(ANCHOR_DELETE_EPOCH, deleteEpoch)
+                .execute();
+    }
+
+    long deleteEpoch(String directoryId) {
+        return db.select(USER_DELETE_EPOCH).from(DIRECTORIES).where(DIRECTORY_PK.eq(directoryId))
+                .fetchOptional(USER_DELETE_EPOCH).orElse(0L);
+    }
+
+    private org.jooq.SelectConditionStep<Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String>> select(
+            String directoryId, Condition condition) {
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_USERS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(condition);
+    }
+
+    private static StoredUser toStoredUser(Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String> r) {
+        return new StoredUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.roster.server.user;
+
+import dev.roster.server.scim.ETags;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns stored users into SCIM User resources: the stored document plus {@code id} and {@code meta}. */
+final class UserResources {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+    private UserResources() {
+    }
+
+    static ObjectNode render(StoredUser user, String scimBaseUrl) {
+        ObjectNode document = (ObjectNode) JSON.readTree(user.document());
+        ObjectNode resource = JSON.createObjectNode();
+        resource.set("schemas", document.get("schemas"));
+        resource.put("id", user.id());
+        for (Map.Entry<String, JsonNode> property : document.properties()) {
+            if (!property.getKey().equals("schemas")) {
+                resource.set(property.getKey(), property.getValue());
+            }
+        }
+        resource.putObject("meta")
+                .put("resourceType", "User")
+                .put("created", format(user.created()))
+                .put("lastModified", format(user.lastModified()))
+                .put("location", location(scimBaseUrl, user.id()))
+                .put("version", ETags.of(user.version()));
+        return resource;
+    }
+
+    static String location(String scimBaseUrl, String id) {
+        return scimBaseUrl + "/Users/" + id;
+    }
+
+    static String serialize(ObjectNode document) {
+        return JSON.writeValueAsString(document);
+    }
+
+    private static String format(OffsetDateTime time) {
+        return TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,270 @@
+package dev.roster.server.user;
+
+import static org.jooq.impl.DSL.noCondition;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.filter.Filter;
+import dev.roster.scim.filter.FilterEvaluator;
+import dev.roster.scim.patch.PatchEngine;
+import dev.roster.scim.patch.PatchRequest;
+import dev.roster.scim.resource.ResourceNormalizer;
+import dev.roster.scim.schema.CoreSchemas;
+import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.server.config.PublicUrl;
+import dev.roster.server.scim.ETags;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** SCIM Users of one directory (RFC 7644 §3.3–3.6): create, read, replace, patch, delete and search. */
+@Service
+public class UserService {
+
+    private static final int MAX_WRITE_ATTEMPTS = 10;
+    private static final int SCAN_BATCH = 500;
+
+    private final UserRepository users;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+    private final ResourceSchema schema = CoreSchemas.user();
+    private final ResourceNormalizer normalizer = new ResourceNormalizer(schema);
+    private final PatchEngine patchEngine = new PatchEngine(schema);
+    private final FilterEvaluator evaluator = new FilterEvaluator(schema);
+
+    UserService(UserRepository users, PublicUrl publicUrl, Clock clock) {
+        this.users = users;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    public ResourceSchema schema() {
+        return schema;
+    }
+
+    @Transactional
+    public ObjectNode create(String directoryId, JsonNode body) {
+        ObjectNode document = normalizer.normalize(body);
+        if (!document.has("active")) {
+            document.put("active", true);
+        }
+        UserColumns columns = UserColumns.of(document);
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = now();
+        String serialized = UserResources.serialize(document);
+        try {
+            users.insert(directoryId, id, columns, 1, now, serialized);
+        } catch (DuplicateKeyException e) {
+            throw userNameTaken(columns.userName());
+        }
+        return render(directoryId, new StoredUser(id, 0, 1, now, now, serialized));
+    }
+
+    public StoredResource get(String directoryId, String id) {
+        StoredUser user = find(directoryId, id);
+        return new StoredResource(render(directoryId, user), user.version());
+    }
+
+    public ObjectNode replace(String directoryId, String id, JsonNode body, String ifMatch) {
+        ObjectNode replacement = normalizer.normalize(body);
+        return write(directoryId, id, ifMatch, current -> {
+            if (!replacement.has("active")) {
+                replacement.put("active", true);
+            }
+            return replacement;
+        });
+    }
+
+    public ObjectNode patch(String directoryId, String id, JsonNode body, String ifMatch) {
+        PatchRequest request = PatchRequest.parse(body);
+        return write(directoryId, id, ifMatch, current -> patchEngine.apply(current, request));
+    }
+
+    @Transactional
+    public void delete(String directoryId, String id, String ifMatch) {
+        StoredUser user = find(directoryId, id);
+        ETags.checkIfMatch(ifMatch, user.version());
+        if (!users.delete(directoryId, id)) {
+            throw notFound(id);
+        }
+    }
+
+    public UserPage search(String directoryId, UserQuery query) {
+        if (query.filter() != null) {
+            evaluator.validate(query.filter());
+        }
+        List<SortField<?>> order = order(query);
+        UserFilterTranslator.Translation translation = UserFilterTranslator.translate(query.filter());
+        if (!translation.exact()) {
+            return scan(directoryId, query, translation.condition(), order);
+        }
+        Condition condition = translation.condition();
+        long total = users.count(directoryId, condition);
+        if (query.cursorPagination()) {
+            List<StoredUser> page = users.pageAfter(directoryId, condition, PageCursor.decode(query.cursor()),
+                    query.count() + 1);
+            return cursorPage(directoryId, total, page, query.count());
+        }
+        if (query.count() == 0 || query.startIndex() > total) {
+            return new UserPage(total, query.startIndex(), List.of(), null);
+        }
+        List<StoredUser> page = query.sortBy() == null && query.filter() == null
+                ? unfilteredPage(directoryId, query.startIndex(), query.count())
+                : users.pageAt(directoryId, condition, order, query.startIndex() - 1, query.count());
+        return new UserPage(total, query.startIndex(), render(directoryId, page), null);
+    }
+
+    /**
+     * Index pagination of the whole directory without an OFFSET scan: the seq each page ended at is kept as
+     * the anchor of the next startIndex, valid until a user is deleted (deletions shift positions).
+     */
+    private List<StoredUser> unfilteredPage(String directoryId, long startIndex, int count) {
+        long epoch = users.deleteEpoch(directoryId);
+        List<StoredUser> page;
+        if (startIndex == 1) {
+            page = users.pageAfter(directoryId, noCondition(), 0, count);
+        } else {
+            page = users.pageAnchor(directoryId, startIndex)
+                    .map(afterSeq -> users.pageAfter(directoryId, noCondition(), afterSeq, count))
+                    .orElseGet(() -> users.pageAt(directoryId, noCondition(), List.of(UserTable.SEQ.asc()),
+                            startIndex - 1, count));
+        }
+        if (!page.isEmpty()) {
+            users.savePageAnchor(directoryId, startIndex + page.size(), page.getLast().seq(), epoch);
+        }
+        return page;
+    }
+
+    /**
+     * Filters the SQL cannot answer exactly: candidates stream in batches through the in-memory evaluator,
+     * so memory holds one batch and one page whatever the directory's size; the time grows with it.
+     */
+    private UserPage scan(String directoryId, UserQuery query, Condition candidates, List<SortField<?>> order) {
+        long cursorSeq = query.cursorPagination() ? PageCursor.decode(query.cursor()) : 0;
+        List<ObjectNode> page = new ArrayList<>();
+        long lastReturnedSeq = -1;
+        long matches = 0;
+        boolean moreAfterPage = false;
+        long afterSeq = 0;
+        long offset = 0;
+        while (true) {
+            List<StoredUser> batch = query.sortBy() == null
+                    ? users.pageAfter(directoryId, candidates, afterSeq, SCAN_BATCH)
+                    : users.pageAt(directoryId, candidates, order, offset, SCAN_BATCH);
+            for (StoredUser user : batch) {
+                ObjectNode resource = render(directoryId, user);
+                if (!evaluator.matches(query.filter(), resource)) {
+                    continue;
+                }
+                matches++;
+                boolean inRange = query.cursorPagination() ? user.seq() > cursorSeq : matches >= query.startIndex();
+                if (inRange && page.size() < query.count()) {
+                    page.add(resource);
+                    lastReturnedSeq = user.seq();
+                } else if (inRange) {
+                    moreAfterPage = true;
+                }
+            }
+            if (batch.size() < SCAN_BATCH) {
+                break;
+            }
+            afterSeq = batch.getLast().seq();
+            offset += batch.size();
+        }
+        if (query.cursorPagination()) {
+            String next = moreAfterPage && lastReturnedSeq >= 0 ? PageCursor.encode(lastReturnedSeq) : null;
+            return new UserPage(matches, 1, page, next);
+        }
+        return new UserPage(matches, query.startIndex(), page, null);
+    }
+
+    private UserPage cursorPage(String directoryId, long total, List<StoredUser> rows, int count) {
+        boolean more = rows.size() > count;
+        List<StoredUser> page = more ? rows.subList(0, count) : rows;
+        String next = more && !page.isEmpty() ? PageCursor.encode(page.getLast().seq()) : null;
+        return new UserPage(total, 1, render(directoryId, page), next);
+    }
+
+    private List<SortField<?>> order(UserQuery query) {
+        if (query.sortBy() == null) {
+            return List.of(UserTable.SEQ.asc());
+        }
+        if (query.cursorPagination()) {
+            throw ScimException.invalidValue("cursor pagination follows creation order and cannot be combined "
+                    + "with sortBy; use startIndex and count to page a sorted listing");
+        }
+        Field<?> column = UserFilterTranslator.sortColumn(query.sortBy()).orElseThrow(() ->
+                ScimException.invalidValue("cannot sort by '" + query.sortBy() + "'; sortBy supports id, userName, "
+                        + "externalId, displayName, name.givenName, name.familyName, active, meta.created and "
+                        + "meta.lastModified"));
+        SortField<?> primary = query.descending() ? column.desc().nullsLast() : column.asc().nullsLast();
+        return List.of(primary, query.descending() ? UserTable.SEQ.desc() : UserTable.SEQ.asc());
+    }
+
+    private ObjectNode write(String directoryId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            StoredUser current = find(directoryId, id);
+            ETags.checkIfMatch(ifMatch, current.version());
+            ObjectNode currentDocument = (ObjectNode) UserResources.JSON.readTree(current.document());
+            ObjectNode next = change.apply(currentDocument.deepCopy());
+            if (next.equals(currentDocument)) {
+                return render(directoryId, current);
+            }
+            UserColumns columns = UserColumns.of(next);
+            OffsetDateTime now = now();
+            String serialized = UserResources.serialize(next);
+            boolean written;
+            try {
+                written = users.update(directoryId, id, current.version(), columns, now, serialized);
+            } catch (DuplicateKeyException e) {
+                throw userNameTaken(columns.userName());
+            }
+            if (written) {
+                return render(directoryId,
+                        new StoredUser(id, current.seq(), current.version() + 1, current.created(), now, serialized));
+            }
+        }
+        throw new ScimException(409, null, "user " + id + " is being changed concurrently; retry the request");
+    }
+
+    private StoredUser find(String directoryId, String id) {
+        return users.find(directoryId, id).orElseThrow(() -> notFound(id));
+    }
+
+    private ObjectNode render(String directoryId, StoredUser user) {
+        return UserResources.render(user, publicUrl.scimBaseUrl(directoryId));
+    }
+
+    private List<ObjectNode> render(String directoryId, List<StoredUser> page) {
+        String base = publicUrl.scimBaseUrl(directoryId);
+        return page.stream().map(user -> UserResources.render(user, base)).toList();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static ScimException notFound(String id) {
+        return ScimException.notFound("User " + id + " not found");
+    }
+
+    private static ScimException userNameTaken(String userName) {
+        return ScimException.uniqueness("userName '" + userName + "' is already taken in this directory "
+                + "(userName is unique case-insensitively)");
+    }
+
+    /** A rendered resource with its version, for ETag headers. */
+    public record StoredResource(ObjectNode resource, long version) {
+    }
+}
