@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class ScimAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String DIRECTORY_ATTRIBUTE = AuthenticatedDirectory.class.getName();
+    static final String DIRECTORY_ATTRIBUTE = "roster.scim.directory";
     private static final String BASE = "/scim/v2";
     private static final Set<String> ENDPOINTS = Set.of("users", "groups", "schemas", "resourcetypes",
             "serviceproviderconfig", "bulk", "me", ".search");

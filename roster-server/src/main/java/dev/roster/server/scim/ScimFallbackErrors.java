@@ -2,7 +2,8 @@ package dev.roster.server.scim;
 
 import dev.roster.scim.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.core.Ordered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,23 +12,25 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Errors raised before any controller is chosen (unknown path, wrong method): SCIM error bodies under
- * {@code /scim}, problem details elsewhere.
+ * Errors that no capability's own handler took, such as an unknown path or a wrong method: SCIM error
+ * bodies under {@code /scim}, RFC 9457 problem details elsewhere. Ordered before Spring Boot's problem
+ * details handler, which would answer SCIM clients in the wrong format.
  */
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(-1)
 @RestControllerAdvice
 class ScimFallbackErrors {
 
-    @ExceptionHandler(ErrorResponse.class)
-    ResponseEntity<?> routingError(Exception e, HttpServletRequest request) {
-        ErrorResponse error = (ErrorResponse) e;
-        int status = error.getStatusCode().value();
+    private static final Logger log = LoggerFactory.getLogger(ScimFallbackErrors.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<?> unhandled(Exception e, HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/scim/")) {
-            String detail = status == 404 ? "no SCIM endpoint at " + request.getRequestURI()
-                    : error.getBody().getDetail();
-            return ScimErrors.response(new ScimException(status, null, detail));
+            return ScimErrors.response(ScimErrors.fromFramework(e));
         }
-        ProblemDetail body = error.getBody();
-        return ResponseEntity.status(status).headers(error.getHeaders()).body(body);
+        if (e instanceof ErrorResponse error) {
+            return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(error.getBody());
+        }
+        log.error("request to {} failed", request.getRequestURI(), e);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatus(500));
     }
 }

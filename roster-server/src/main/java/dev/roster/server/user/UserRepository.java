@@ -134,7 +134,8 @@ class UserRepository {
         db.insertInto(PAGE_ANCHORS)
                 .columns(ANCHOR_DIRECTORY_ID, ANCHOR_START_INDEX, ANCHOR_AFTER_SEQ, ANCHOR_DELETE_EPOCH)
                 .values(directoryId, startIndex, afterSeq, deleteEpoch)
-                .onDuplicateKeyUpdate()
+                .onConflict(ANCHOR_DIRECTORY_ID, ANCHOR_START_INDEX)
+                .doUpdate()
                 .set(ANCHOR_AFTER_SEQ, afterSeq)
                 .set(ANCHOR_DELETE_EPOCH, deleteEpoch)
                 .execute();

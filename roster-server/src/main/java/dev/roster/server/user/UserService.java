@@ -110,18 +110,21 @@ public class UserService {
             return scan(directoryId, query, translation.condition(), order);
         }
         Condition condition = translation.condition();
-        long total = users.count(directoryId, condition);
         if (query.cursorPagination()) {
             List<StoredUser> page = users.pageAfter(directoryId, condition, PageCursor.decode(query.cursor()),
                     query.count() + 1);
-            return cursorPage(directoryId, total, page, query.count());
+            return cursorPage(directoryId, users.count(directoryId, condition), page, query.count());
         }
-        if (query.count() == 0 || query.startIndex() > total) {
-            return new UserPage(total, query.startIndex(), List.of(), null);
+        if (query.count() == 0) {
+            return new UserPage(users.count(directoryId, condition), query.startIndex(), List.of(), null);
         }
         List<StoredUser> page = query.sortBy() == null && query.filter() == null
                 ? unfilteredPage(directoryId, query.startIndex(), query.count())
                 : users.pageAt(directoryId, condition, order, query.startIndex() - 1, query.count());
+        // a first page that is not full holds every match: lookups by userName or externalId need no count
+        long total = query.startIndex() == 1 && page.size() < query.count()
+                ? page.size()
+                : users.count(directoryId, condition);
         return new UserPage(total, query.startIndex(), render(directoryId, page), null);
     }
 

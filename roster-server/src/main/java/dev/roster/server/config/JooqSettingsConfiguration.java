@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** jOOQ without generated code: plain names, so one set of table names works on H2 and PostgreSQL. */
 @Configuration(proxyBeanMethods = false)
-class JooqConfiguration {
+class JooqSettingsConfiguration {
 
     @Bean
     DefaultConfigurationCustomizer rosterJooqSettings() {
