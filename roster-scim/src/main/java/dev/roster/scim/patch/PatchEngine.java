@@ -21,10 +21,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * Applies PATCH operations (RFC 7644 §3.5.2.1–3) to a resource, in the dialects Okta and Entra send. All
- * operations apply to a private copy and the result is normalized, so a failure leaves nothing half-done.
- */
+/** Applies PATCH requests (RFC 7644 §3.5.2.1–3) in the dialects Okta and Entra send, all operations or none. */
 public final class PatchEngine {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
