@@ -18,11 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * Turns a client document into Roster's canonical stored form (RFC 7643 §2, §3, §7): canonical attribute
- * names, type-checked values, extensions under their URN, readOnly and writeOnly attributes dropped,
- * unassigned values removed, attributes in schema order.
- */
+/** Turns a client document into Roster's canonical stored form, checked against RFC 7643 §2, §3 and §7. */
 public final class ResourceNormalizer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
