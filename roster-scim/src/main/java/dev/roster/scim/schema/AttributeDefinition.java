@@ -28,6 +28,15 @@ public record AttributeDefinition(
         subAttributes = List.copyOf(subAttributes);
     }
 
+    /**
+     * Hashes the identifying fields only: definitions are map keys on hot paths, and the record's default
+     * hash would walk every sub-attribute and description each time. Consistent with {@code equals}.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + type.hashCode();
+    }
+
     public static Builder builder(String name, AttributeType type) {
         return new Builder(name, type);
     }

@@ -10,6 +10,12 @@ public record Schema(String id, String name, String description, List<AttributeD
         attributes = List.copyOf(attributes);
     }
 
+    /** Hashes the URN only, which is cheap and consistent with {@code equals}; schemas are map keys. */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     public Optional<AttributeDefinition> attribute(String attributeName) {
         for (AttributeDefinition attribute : attributes) {
             if (attribute.hasName(attributeName)) {

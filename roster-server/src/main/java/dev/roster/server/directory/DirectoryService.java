@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +21,10 @@ public class DirectoryService {
     /** Tokens look like {@code roster_scim_<43 base64url chars>}: 256 random bits. */
     static final String TOKEN_PREFIX = "roster_scim_";
     private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration LIVE_TOKEN_TTL = Duration.ofSeconds(5);
+
+    /** Live tokens by hash; only tokens that authenticated are kept, so its size is bounded by live tokens. */
+    private final Map<String, LiveTokenEntry> liveTokens = new ConcurrentHashMap<>();
 
     private final DirectoryRepository directories;
     private final DirectoryTokenRepository tokens;
@@ -77,21 +83,43 @@ public class DirectoryService {
             throw ApiException.notFound("token", tokenId);
         }
         tokens.revoke(directoryId, tokenId, now());
+        liveTokens.values().removeIf(entry -> entry.directory().tokenId().equals(tokenId));
     }
 
-    /** The directory a presented SCIM bearer token belongs to, if the token is live; records its use. */
+    /**
+     * The directory a presented SCIM bearer token belongs to, if the token is live; records its use at most
+     * once a minute. Live tokens are remembered for {@link #LIVE_TOKEN_TTL}: a revocation takes effect at
+     * once on the instance that revoked, and within that time on the others.
+     */
     public Optional<AuthenticatedDirectory> authenticate(String presentedToken) {
         if (!presentedToken.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        return tokens.findLive(Secrets.hash(presentedToken)).map(live -> {
-            OffsetDateTime now = now();
-            OffsetDateTime staleBefore = now.minus(LAST_USE_RESOLUTION);
-            if (live.lastUsedAt() == null || live.lastUsedAt().isBefore(staleBefore)) {
-                tokens.recordUse(live.tokenId(), now, staleBefore);
+        String hash = Secrets.hash(presentedToken);
+        OffsetDateTime now = now();
+        LiveTokenEntry cached = liveTokens.get(hash);
+        if (cached == null || cached.checkedAt().isBefore(now.minus(LIVE_TOKEN_TTL))) {
+            cached = tokens.findLive(hash)
+                    .map(live -> new LiveTokenEntry(
+                            new AuthenticatedDirectory(live.directoryId(), live.organizationId(), live.tokenId()),
+                            live.lastUsedAt(), now))
+                    .orElse(null);
+            if (cached == null) {
+                liveTokens.remove(hash);
+                return Optional.empty();
             }
-            return new AuthenticatedDirectory(live.directoryId(), live.organizationId(), live.tokenId());
-        });
+            liveTokens.put(hash, cached);
+        }
+        OffsetDateTime staleBefore = now.minus(LAST_USE_RESOLUTION);
+        if (cached.lastUsedAt() == null || cached.lastUsedAt().isBefore(staleBefore)) {
+            tokens.recordUse(cached.directory().tokenId(), now, staleBefore);
+            liveTokens.put(hash, new LiveTokenEntry(cached.directory(), now, cached.checkedAt()));
+        }
+        return Optional.of(cached.directory());
+    }
+
+    private record LiveTokenEntry(AuthenticatedDirectory directory, OffsetDateTime lastUsedAt,
+                                  OffsetDateTime checkedAt) {
     }
 
     private OffsetDateTime now() {

@@ -19,7 +19,11 @@ final class UserResources {
     }
 
     static ObjectNode render(StoredUser user, String scimBaseUrl) {
-        ObjectNode document = (ObjectNode) JSON.readTree(user.document());
+        return render(user, (ObjectNode) JSON.readTree(user.document()), scimBaseUrl);
+    }
+
+    /** Renders a user whose stored document is already parsed, as after a write. */
+    static ObjectNode render(StoredUser user, ObjectNode document, String scimBaseUrl) {
         ObjectNode resource = JSON.createObjectNode();
         resource.set("schemas", document.get("schemas"));
         resource.put("id", user.id());

@@ -68,7 +68,8 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw userNameTaken(columns.userName());
         }
-        return render(directoryId, new StoredUser(id, 0, 1, now, now, serialized));
+        return UserResources.render(new StoredUser(id, 0, 1, now, now, serialized), document,
+                publicUrl.scimBaseUrl(directoryId));
     }
 
     public StoredResource get(String directoryId, String id) {
@@ -220,9 +221,9 @@ public class UserService {
             StoredUser current = find(directoryId, id);
             ETags.checkIfMatch(ifMatch, current.version());
             ObjectNode currentDocument = (ObjectNode) UserResources.JSON.readTree(current.document());
-            ObjectNode next = change.apply(currentDocument.deepCopy());
+            ObjectNode next = change.apply(currentDocument);
             if (next.equals(currentDocument)) {
-                return render(directoryId, current);
+                return UserResources.render(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
             }
             UserColumns columns = UserColumns.of(next);
             OffsetDateTime now = now();
@@ -234,8 +235,9 @@ public class UserService {
                 throw userNameTaken(columns.userName());
             }
             if (written) {
-                return render(directoryId,
-                        new StoredUser(id, current.seq(), current.version() + 1, current.created(), now, serialized));
+                StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
+                        serialized);
+                return UserResources.render(stored, next, publicUrl.scimBaseUrl(directoryId));
             }
         }
         throw new ScimException(409, null, "user " + id + " is being changed concurrently; retry the request");
