@@ -26,9 +26,10 @@ public class OperatorKeys {
     private static final String GENERATED_KEY_ID = "generated";
 
     private static final Table<Record> OPERATOR_KEYS = table(name("operator_keys"));
-    private static final Field<String> ID = field(name("id"), String.class);
-    private static final Field<String> KEY_HASH = field(name("key_hash"), String.class);
-    private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
+    private static final Field<String> ID = field(name("operator_keys", "id"), String.class);
+    private static final Field<String> KEY_HASH = field(name("operator_keys", "key_hash"), String.class);
+    private static final Field<OffsetDateTime> CREATED_AT =
+            field(name("operator_keys", "created_at"), OffsetDateTime.class);
 
     private final DSLContext db;
     private final Clock clock;
@@ -54,7 +55,8 @@ public class OperatorKeys {
         int inserted = db.insertInto(OPERATOR_KEYS)
                 .columns(ID, KEY_HASH, CREATED_AT)
                 .values(GENERATED_KEY_ID, Secrets.hash(candidate), OffsetDateTime.now(clock))
-                .onConflictDoNothing()
+                .onConflict(ID)
+                .doNothing()
                 .execute();
         return inserted == 1 ? Optional.of(candidate) : Optional.empty();
     }

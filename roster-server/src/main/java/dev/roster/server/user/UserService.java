@@ -55,10 +55,7 @@ public class UserService {
 
     @Transactional
     public ObjectNode create(String directoryId, JsonNode body) {
-        ObjectNode document = normalizer.normalize(body);
-        if (!document.has("active")) {
-            document.put("active", true);
-        }
+        ObjectNode document = withDefaultActive(normalizer.normalize(body));
         UserColumns columns = UserColumns.of(document);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
@@ -79,12 +76,7 @@ public class UserService {
 
     public ObjectNode replace(String directoryId, String id, JsonNode body, String ifMatch) {
         ObjectNode replacement = normalizer.normalize(body);
-        return write(directoryId, id, ifMatch, current -> {
-            if (!replacement.has("active")) {
-                replacement.put("active", true);
-            }
-            return replacement;
-        });
+        return write(directoryId, id, ifMatch, current -> replacement);
     }
 
     public ObjectNode patch(String directoryId, String id, JsonNode body, String ifMatch) {
@@ -221,7 +213,7 @@ public class UserService {
             StoredUser current = find(directoryId, id);
             ETags.checkIfMatch(ifMatch, current.version());
             ObjectNode currentDocument = (ObjectNode) UserResources.JSON.readTree(current.document());
-            ObjectNode next = change.apply(currentDocument);
+            ObjectNode next = withDefaultActive(change.apply(currentDocument));
             if (next.equals(currentDocument)) {
                 return UserResources.render(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
             }
@@ -241,6 +233,17 @@ public class UserService {
             }
         }
         throw new ScimException(409, null, "user " + id + " is being changed concurrently; retry the request");
+    }
+
+    /**
+     * A user without {@code active} is active, whatever the write (POST, PUT, or a PATCH that removes it),
+     * so the stored document, its column and both filter back ends always agree.
+     */
+    private static ObjectNode withDefaultActive(ObjectNode document) {
+        if (!document.has("active")) {
+            document.put("active", true);
+        }
+        return document;
     }
 
     private StoredUser find(String directoryId, String id) {

@@ -27,8 +27,7 @@ class TwoInstancesHttpTest extends RosterHttpTest {
     static void startSecondInstance() {
         secondInstance = new SpringApplicationBuilder(RosterApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run();
+                .run("--server.port=0");
     }
 
     @AfterAll
