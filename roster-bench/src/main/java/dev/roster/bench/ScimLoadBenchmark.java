@@ -25,12 +25,14 @@ public final class ScimLoadBenchmark {
 
     private final BenchmarkOptions options;
     private final PrintStream log;
-    private final JsonHttp http = new JsonHttp();
-    private final OktaUsers users = new OktaUsers(http.mapper());
+    private final JsonHttp http;
+    private final OktaUsers users;
 
     private ScimLoadBenchmark(BenchmarkOptions options, PrintStream log) {
         this.options = options;
         this.log = log;
+        this.http = new JsonHttp(options.concurrency());
+        this.users = new OktaUsers(http.mapper());
     }
 
     public static void main(String[] args) throws Exception {

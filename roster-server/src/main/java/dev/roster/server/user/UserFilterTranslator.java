@@ -102,9 +102,10 @@ final class UserFilterTranslator {
 
     private static Translation compare(Column column, ComparisonOperator operator, JsonNode value) {
         if (value.isNull()) {
+            // "eq null" means absent and "ne null" present (RFC 7644 §3.4.2.2), and "" is absent like NULL
             return switch (operator) {
-                case EQ -> new Translation(column.field().isNull(), true);
-                case NE -> new Translation(column.field().isNotNull(), true);
+                case EQ -> new Translation(not(present(column).condition()), true);
+                case NE -> present(column);
                 default -> Translation.EVERYTHING_UNCHECKED;
             };
         }
