@@ -13,9 +13,9 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record5;
 import org.jooq.Table;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
+@Component
 class DirectoryRepository {
 
     private static final Table<Record> DIRECTORIES = table(name("directories"));

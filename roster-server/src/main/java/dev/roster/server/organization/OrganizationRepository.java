@@ -11,9 +11,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
+@Component
 public class OrganizationRepository {
 
     private static final Table<Record> ORGANIZATIONS = table(name("organizations"));

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class ScimAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String DIRECTORY_ATTRIBUTE = "roster.scim.directory";
+    private static final String DIRECTORY_ATTRIBUTE = "roster.scim.directory";
     private static final String BASE = "/scim/v2";
     private static final Set<String> ENDPOINTS = Set.of("users", "groups", "schemas", "resourcetypes",
             "serviceproviderconfig", "bulk", "me", ".search");
@@ -30,6 +30,11 @@ class ScimAuthenticationFilter extends OncePerRequestFilter {
 
     ScimAuthenticationFilter(DirectoryService directories) {
         this.directories = directories;
+    }
+
+    /** The directory this filter authenticated for the request. */
+    static AuthenticatedDirectory directoryOf(HttpServletRequest request) {
+        return (AuthenticatedDirectory) request.getAttribute(DIRECTORY_ATTRIBUTE);
     }
 
     @Override

@@ -7,14 +7,13 @@ import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.scim.schema.Schema;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.config.RosterProperties;
-import dev.roster.server.directory.AuthenticatedDirectory;
 import dev.roster.server.user.UserService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,41 +39,36 @@ class ScimDiscoveryController {
     }
 
     @GetMapping({"/scim/v2/{directoryId}/ServiceProviderConfig", "/scim/v2/ServiceProviderConfig"})
-    ResponseEntity<JsonNode> serviceProviderConfig(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                                   AuthenticatedDirectory directory) {
-        return ok(DiscoveryDocuments.serviceProviderConfig(settings, baseUrl(directory)));
+    ResponseEntity<JsonNode> serviceProviderConfig(HttpServletRequest request) {
+        return ok(DiscoveryDocuments.serviceProviderConfig(settings, baseUrl(request)));
     }
 
     @GetMapping({"/scim/v2/{directoryId}/ResourceTypes", "/scim/v2/ResourceTypes"})
-    ResponseEntity<JsonNode> resourceTypes(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                           AuthenticatedDirectory directory) {
-        String base = baseUrl(directory);
+    ResponseEntity<JsonNode> resourceTypes(HttpServletRequest request) {
+        String base = baseUrl(request);
         return ok(DiscoveryDocuments.listResponse(
                 resourceTypes.stream().map(type -> DiscoveryDocuments.resourceType(type, base)).toList()));
     }
 
     @GetMapping({"/scim/v2/{directoryId}/ResourceTypes/{name}", "/scim/v2/ResourceTypes/{name}"})
-    ResponseEntity<JsonNode> resourceType(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                          AuthenticatedDirectory directory, @PathVariable String name) {
+    ResponseEntity<JsonNode> resourceType(HttpServletRequest request, @PathVariable String name) {
         ResourceSchema type = resourceTypes.stream().filter(t -> t.resourceType().equals(name)).findFirst()
                 .orElseThrow(() -> ScimException.notFound("no resource type '" + name + "'"));
-        return ok(DiscoveryDocuments.resourceType(type, baseUrl(directory)));
+        return ok(DiscoveryDocuments.resourceType(type, baseUrl(request)));
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Schemas", "/scim/v2/Schemas"})
-    ResponseEntity<JsonNode> schemas(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                     AuthenticatedDirectory directory) {
-        String base = baseUrl(directory);
+    ResponseEntity<JsonNode> schemas(HttpServletRequest request) {
+        String base = baseUrl(request);
         return ok(DiscoveryDocuments.listResponse(
                 schemas().stream().map(schema -> DiscoveryDocuments.schema(schema, base)).toList()));
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Schemas/{id}", "/scim/v2/Schemas/{id}"})
-    ResponseEntity<JsonNode> schema(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                    AuthenticatedDirectory directory, @PathVariable String id) {
+    ResponseEntity<JsonNode> schema(HttpServletRequest request, @PathVariable String id) {
         Schema schema = schemas().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> ScimException.notFound("no schema '" + id + "'"));
-        return ok(DiscoveryDocuments.schema(schema, baseUrl(directory)));
+        return ok(DiscoveryDocuments.schema(schema, baseUrl(request)));
     }
 
     private List<Schema> schemas() {
@@ -86,8 +80,8 @@ class ScimDiscoveryController {
         return schemas;
     }
 
-    private String baseUrl(AuthenticatedDirectory directory) {
-        return publicUrl.scimBaseUrl(directory.directoryId());
+    private String baseUrl(HttpServletRequest request) {
+        return publicUrl.scimBaseUrl(ScimAuthenticationFilter.directoryOf(request).directoryId());
     }
 
     private static ResponseEntity<JsonNode> ok(ObjectNode body) {

@@ -2,7 +2,6 @@ package dev.roster.server.scim;
 
 import dev.roster.scim.ScimConstants;
 import dev.roster.scim.projection.AttributeProjection;
-import dev.roster.server.directory.AuthenticatedDirectory;
 import dev.roster.server.user.UserPage;
 import dev.roster.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,16 +14,17 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The SCIM /Users endpoint (RFC 7644 §3), under {@code /scim/v2/{directoryId}} and token-resolved {@code /scim/v2}. */
+/**
+ * The SCIM /Users endpoint (RFC 7644 §3), under {@code /scim/v2/{directoryId}} and token-resolved
+ * {@code /scim/v2}. Query parameters and headers are read from the request directly: this is the hottest
+ * path of the service, and per-parameter argument resolution showed up in its profile.
+ */
 @ScimApi
 @RestController
 class ScimUserController {
@@ -42,41 +42,28 @@ class ScimUserController {
     }
 
     @PostMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
-    ResponseEntity<JsonNode> create(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                    AuthenticatedDirectory directory, HttpServletRequest request,
-                                    @RequestParam(required = false) String attributes,
-                                    @RequestParam(required = false) String excludedAttributes) {
-        ObjectNode created = users.create(directory.directoryId(), bodies.read(request));
-        return resource(HttpStatus.CREATED, created, attributes, excludedAttributes);
+    ResponseEntity<JsonNode> create(HttpServletRequest request) {
+        ObjectNode created = users.create(directoryId(request), bodies.read(request));
+        return resource(HttpStatus.CREATED, created, request);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<JsonNode> get(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                 AuthenticatedDirectory directory, @PathVariable String id,
-                                 @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
-                                 @RequestParam(required = false) String attributes,
-                                 @RequestParam(required = false) String excludedAttributes) {
-        UserService.StoredResource stored = users.get(directory.directoryId(), id);
+    ResponseEntity<JsonNode> get(@PathVariable String id, HttpServletRequest request) {
+        UserService.StoredResource stored = users.get(directoryId(request), id);
+        String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, stored.version())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(stored.version())).build();
         }
-        return resource(HttpStatus.OK, stored.resource(), attributes, excludedAttributes);
+        return resource(HttpStatus.OK, stored.resource(), request);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
-    ResponseEntity<JsonNode> list(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                  AuthenticatedDirectory directory,
-                                  @RequestParam(required = false) String filter,
-                                  @RequestParam(required = false) String startIndex,
-                                  @RequestParam(required = false) String count,
-                                  @RequestParam(required = false) String sortBy,
-                                  @RequestParam(required = false) String sortOrder,
-                                  @RequestParam(required = false) String cursor,
-                                  @RequestParam(required = false) String attributes,
-                                  @RequestParam(required = false) String excludedAttributes) {
-        AttributeProjection projection = AttributeProjection.of(users.schema(), attributes, excludedAttributes);
-        UserPage page = users.search(directory.directoryId(),
-                listParameters.userQuery(filter, startIndex, count, sortBy, sortOrder, cursor));
+    ResponseEntity<JsonNode> list(HttpServletRequest request) {
+        AttributeProjection projection = projection(request);
+        String cursor = request.getParameter("cursor");
+        UserPage page = users.search(directoryId(request), listParameters.userQuery(request.getParameter("filter"),
+                request.getParameter("startIndex"), request.getParameter("count"), request.getParameter("sortBy"),
+                request.getParameter("sortOrder"), cursor));
         ObjectNode body = JSON.createObjectNode();
         body.putArray("schemas").add(ScimConstants.LIST_RESPONSE_SCHEMA);
         body.put("totalResults", page.totalResults());
@@ -92,44 +79,41 @@ class ScimUserController {
     }
 
     @PutMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<JsonNode> replace(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                     AuthenticatedDirectory directory, @PathVariable String id,
-                                     HttpServletRequest request,
-                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                     @RequestParam(required = false) String attributes,
-                                     @RequestParam(required = false) String excludedAttributes) {
-        ObjectNode replaced = users.replace(directory.directoryId(), id, bodies.read(request), ifMatch);
-        return resource(HttpStatus.OK, replaced, attributes, excludedAttributes);
+    ResponseEntity<JsonNode> replace(@PathVariable String id, HttpServletRequest request) {
+        ObjectNode replaced = users.replace(directoryId(request), id, bodies.read(request),
+                request.getHeader("If-Match"));
+        return resource(HttpStatus.OK, replaced, request);
     }
 
     @PatchMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<JsonNode> patch(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                   AuthenticatedDirectory directory, @PathVariable String id,
-                                   HttpServletRequest request,
-                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                   @RequestParam(required = false) String attributes,
-                                   @RequestParam(required = false) String excludedAttributes) {
-        ObjectNode patched = users.patch(directory.directoryId(), id, bodies.read(request), ifMatch);
-        return resource(HttpStatus.OK, patched, attributes, excludedAttributes);
+    ResponseEntity<JsonNode> patch(@PathVariable String id, HttpServletRequest request) {
+        ObjectNode patched = users.patch(directoryId(request), id, bodies.read(request),
+                request.getHeader("If-Match"));
+        return resource(HttpStatus.OK, patched, request);
     }
 
     @DeleteMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<Void> delete(@RequestAttribute(ScimAuthenticationFilter.DIRECTORY_ATTRIBUTE)
-                                AuthenticatedDirectory directory, @PathVariable String id,
-                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        users.delete(directory.directoryId(), id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+        users.delete(directoryId(request), id, request.getHeader("If-Match"));
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<JsonNode> resource(HttpStatus status, ObjectNode resource, String attributes,
-                                              String excludedAttributes) {
-        AttributeProjection projection = AttributeProjection.of(users.schema(), attributes, excludedAttributes);
+    private ResponseEntity<JsonNode> resource(HttpStatus status, ObjectNode resource, HttpServletRequest request) {
         JsonNode meta = resource.path("meta");
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ScimErrors.SCIM_JSON)
                 .eTag(meta.path("version").asString());
         if (status == HttpStatus.CREATED) {
             builder.location(URI.create(meta.path("location").asString()));
         }
-        return builder.body(projection.apply(resource));
+        return builder.body(projection(request).apply(resource));
+    }
+
+    private AttributeProjection projection(HttpServletRequest request) {
+        return AttributeProjection.of(users.schema(), request.getParameter("attributes"),
+                request.getParameter("excludedAttributes"));
+    }
+
+    private static String directoryId(HttpServletRequest request) {
+        return ScimAuthenticationFilter.directoryOf(request).directoryId();
     }
 }

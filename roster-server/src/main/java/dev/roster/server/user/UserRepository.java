@@ -31,10 +31,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record6;
 import org.jooq.SortField;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** SQL for SCIM users; every method is scoped to one directory. */
-@Repository
+@Component
 class UserRepository {
 
     private final DSLContext db;
