@@ -53,7 +53,7 @@ public class UserService {
         return schema;
     }
 
-    @Transactional
+    /** A single INSERT, atomic on its own; the unique index on the userName key decides concurrent creates. */
     public ObjectNode create(String directoryId, JsonNode body) {
         ObjectNode document = withDefaultActive(normalizer.normalize(body));
         UserColumns columns = UserColumns.of(document);

@@ -114,4 +114,15 @@ class DirectoryManagementHttpTest extends RosterHttpTest {
                 .isEqualTo(404);
         assertThat(scim(other).get("/Users").status()).isEqualTo(200);
     }
+
+    @Test
+    void openApiDocumentDescribesTheManagementApi() {
+        HttpResponse response = anonymous().get("/api/v1/openapi.json");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode paths = response.body().get("paths");
+        assertThat(paths.has("/api/v1/organizations")).isTrue();
+        assertThat(paths.has("/api/v1/organizations/{organizationId}/directories")).isTrue();
+        assertThat(paths.has("/api/v1/directories/{directoryId}/tokens/{tokenId}")).isTrue();
+    }
 }
