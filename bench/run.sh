@@ -23,22 +23,7 @@ case "${1:-}" in
 esac
 [ "${1:-}" = "--" ] && shift
 
-# Same JDK search as ./dev.
-java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
-}
-find_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-    if [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-JAVA_HOME=$(find_jdk) || { echo "bench/run.sh needs a JDK 21 or newer; none found in JAVA_HOME or /usr/lib/jvm." >&2; exit 1; }
+JAVA_HOME=$(./dev java-home) || exit 1
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 command -v curl >/dev/null || { echo "bench/run.sh needs curl to wait for the server's health check." >&2; exit 1; }

@@ -25,10 +25,13 @@ import static dev.roster.server.user.UserTable.USER_NAME_KEY;
 import static dev.roster.server.user.UserTable.VERSION;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record6;
 import org.jooq.SortField;
 import org.springframework.stereotype.Component;
@@ -48,13 +51,7 @@ class UserRepository {
         db.insertInto(SCIM_USERS)
                 .set(ID, id)
                 .set(DIRECTORY_ID, directoryId)
-                .set(USER_NAME, columns.userName())
-                .set(USER_NAME_KEY, columns.userNameKey())
-                .set(EXTERNAL_ID, columns.externalId())
-                .set(ACTIVE, columns.active())
-                .set(DISPLAY_NAME_KEY, columns.displayNameKey())
-                .set(GIVEN_NAME_KEY, columns.givenNameKey())
-                .set(FAMILY_NAME_KEY, columns.familyNameKey())
+                .set(attributeColumns(columns))
                 .set(VERSION, version)
                 .set(CREATED_AT, now)
                 .set(LAST_MODIFIED_AT, now)
@@ -72,18 +69,25 @@ class UserRepository {
     boolean update(String directoryId, String id, long expectedVersion, UserColumns columns,
                    OffsetDateTime now, String document) {
         return db.update(SCIM_USERS)
-                .set(USER_NAME, columns.userName())
-                .set(USER_NAME_KEY, columns.userNameKey())
-                .set(EXTERNAL_ID, columns.externalId())
-                .set(ACTIVE, columns.active())
-                .set(DISPLAY_NAME_KEY, columns.displayNameKey())
-                .set(GIVEN_NAME_KEY, columns.givenNameKey())
-                .set(FAMILY_NAME_KEY, columns.familyNameKey())
+                .set(attributeColumns(columns))
                 .set(VERSION, expectedVersion + 1)
                 .set(LAST_MODIFIED_AT, now)
                 .set(DOCUMENT, document)
                 .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).and(VERSION.eq(expectedVersion))
                 .execute() == 1;
+    }
+
+    /** The columns that mirror the document's attributes, written alike by insert and update. */
+    private static Map<Field<?>, Object> attributeColumns(UserColumns columns) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(USER_NAME, columns.userName());
+        values.put(USER_NAME_KEY, columns.userNameKey());
+        values.put(EXTERNAL_ID, columns.externalId());
+        values.put(ACTIVE, columns.active());
+        values.put(DISPLAY_NAME_KEY, columns.displayNameKey());
+        values.put(GIVEN_NAME_KEY, columns.givenNameKey());
+        values.put(FAMILY_NAME_KEY, columns.familyNameKey());
+        return values;
     }
 
     /** Deletes the user and invalidates the directory's page anchors; false if it was not there. */
