@@ -6,6 +6,10 @@ import static dev.roster.server.user.UserTable.ANCHOR_DELETE_EPOCH;
 import static dev.roster.server.user.UserTable.ANCHOR_DIRECTORY_ID;
 import static dev.roster.server.user.UserTable.ANCHOR_START_INDEX;
 import static dev.roster.server.user.UserTable.CREATED_AT;
+import static dev.roster.server.user.UserTable.USER_COUNTS;
+import static dev.roster.server.user.UserTable.USER_COUNT;
+import static dev.roster.server.user.UserTable.COUNT_SHARD;
+import static dev.roster.server.user.UserTable.COUNT_DIRECTORY_ID;
 import static dev.roster.server.user.UserTable.DIRECTORIES;
 import static dev.roster.server.user.UserTable.DIRECTORY_ID;
 import static dev.roster.server.user.UserTable.DIRECTORY_PK;
@@ -24,21 +28,30 @@ import static dev.roster.server.user.UserTable.USER_NAME;
 import static dev.roster.server.user.UserTable.USER_NAME_KEY;
 import static dev.roster.server.user.UserTable.VERSION;
 
+import static org.jooq.impl.DSL.noCondition;
+
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /** SQL for SCIM users; every method is scoped to one directory. */
 @Component
 class UserRepository {
+
+    private static final int USER_COUNT_SHARDS = 16;
+
+    /** Creation order within a directory, as the {@code scim_users_listing} index holds it. */
+    static final List<SortField<?>> LISTING_ORDER = List.of(DIRECTORY_ID.asc(), SEQ.asc());
 
     private final DSLContext db;
 
@@ -90,14 +103,41 @@ class UserRepository {
         return values;
     }
 
-    /** Deletes the user and invalidates the directory's page anchors; false if it was not there. */
-    boolean delete(String directoryId, String id) {
-        boolean deleted = db.deleteFrom(SCIM_USERS).where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).execute() == 1;
+    /**
+     * Deletes the user, only at {@code expectedVersion} when one is given, invalidates the directory's page
+     * anchors and counts the user out; false if nothing was deleted. Call it in a transaction.
+     */
+    boolean delete(String directoryId, String id, Long expectedVersion) {
+        boolean deleted = db.deleteFrom(SCIM_USERS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                .and(expectedVersion == null ? noCondition() : VERSION.eq(expectedVersion))
+                .execute() == 1;
         if (deleted) {
             db.update(DIRECTORIES).set(USER_DELETE_EPOCH, USER_DELETE_EPOCH.plus(1))
                     .where(DIRECTORY_PK.eq(directoryId)).execute();
+            adjustUserCount(directoryId, -1);
         }
         return deleted;
+    }
+
+    /** Adds {@code delta} to the directory's user count, on a random shard so concurrent writers rarely meet. */
+    void adjustUserCount(String directoryId, long delta) {
+        int shard = ThreadLocalRandom.current().nextInt(USER_COUNT_SHARDS);
+        db.insertInto(USER_COUNTS)
+                .columns(COUNT_DIRECTORY_ID, COUNT_SHARD, USER_COUNT)
+                .values(directoryId, shard, delta)
+                .onConflict(COUNT_DIRECTORY_ID, COUNT_SHARD)
+                .doUpdate()
+                .set(USER_COUNT, USER_COUNT.plus(delta))
+                .execute();
+    }
+
+    /** The directory's number of users, read from its count shards: no scan of the users. */
+    long userCount(String directoryId) {
+        Long count = db.select(DSL.sum(USER_COUNT).cast(Long.class)).from(USER_COUNTS)
+                .where(COUNT_DIRECTORY_ID.eq(directoryId))
+                .fetchOne(0, Long.class);
+        return count == null ? 0 : count;
     }
 
     long count(String directoryId, Condition condition) {
@@ -105,11 +145,14 @@ class UserRepository {
                 .fetchSingle().value1();
     }
 
-    /** Rows after {@code afterSeq} in listing order: an index range scan whatever the position. */
+    /**
+     * Rows after {@code afterSeq} in listing order: an index range scan whatever the position. The order names
+     * the index's leading column too, or H2 sorts every remaining row instead of reading the index in order.
+     */
     List<StoredUser> pageAfter(String directoryId, Condition condition, long afterSeq, int limit) {
         return select(directoryId, condition)
                 .and(SEQ.gt(afterSeq))
-                .orderBy(SEQ)
+                .orderBy(LISTING_ORDER)
                 .limit(limit)
                 .fetch(UserRepository::toStoredUser);
     }

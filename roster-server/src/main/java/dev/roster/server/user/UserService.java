@@ -53,7 +53,8 @@ public class UserService {
         return schema;
     }
 
-    /** A single INSERT, atomic on its own; the unique index on the userName key decides concurrent creates. */
+    /** The unique index on the userName key decides concurrent creates: one wins, the others get a 409. */
+    @Transactional
     public ObjectNode create(String directoryId, JsonNode body) {
         ObjectNode document = withDefaultActive(normalizer.normalize(body));
         UserColumns columns = UserColumns.of(document);
@@ -65,6 +66,7 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw userNameTaken(columns.userName());
         }
+        users.adjustUserCount(directoryId, 1);
         return UserResources.render(new StoredUser(id, 0, 1, now, now, serialized), document,
                 publicUrl.scimBaseUrl(directoryId));
     }
@@ -84,12 +86,17 @@ public class UserService {
         return write(directoryId, id, ifMatch, current -> patchEngine.apply(current, request));
     }
 
+    /** With {@code If-Match}, deletes exactly the version it matched: a write in between makes it a 412. */
     @Transactional
     public void delete(String directoryId, String id, String ifMatch) {
         StoredUser user = find(directoryId, id);
         ETags.checkIfMatch(ifMatch, user.version());
-        if (!users.delete(directoryId, id)) {
-            throw notFound(id);
+        Long matchedVersion = ifMatch == null || ifMatch.isBlank() ? null : user.version();
+        if (!users.delete(directoryId, id, matchedVersion)) {
+            throw users.find(directoryId, id).isPresent()
+                    ? ScimException.preconditionFailed("user " + id + " changed after If-Match was checked; "
+                            + "read it again and retry")
+                    : notFound(id);
         }
     }
 
@@ -106,10 +113,10 @@ public class UserService {
         if (query.cursorPagination()) {
             List<StoredUser> page = users.pageAfter(directoryId, condition, PageCursor.decode(query.cursor()),
                     query.count() + 1);
-            return cursorPage(directoryId, users.count(directoryId, condition), page, query.count());
+            return cursorPage(directoryId, total(directoryId, query, condition), page, query.count());
         }
         if (query.count() == 0) {
-            return new UserPage(users.count(directoryId, condition), query.startIndex(), List.of(), null);
+            return new UserPage(total(directoryId, query, condition), query.startIndex(), List.of(), null);
         }
         List<StoredUser> page = query.sortBy() == null && query.filter() == null
                 ? unfilteredPage(directoryId, query.startIndex(), query.count())
@@ -117,8 +124,13 @@ public class UserService {
         // a first page that is not full holds every match: lookups by userName or externalId need no count
         long total = query.startIndex() == 1 && page.size() < query.count()
                 ? page.size()
-                : users.count(directoryId, condition);
+                : total(directoryId, query, condition);
         return new UserPage(total, query.startIndex(), render(directoryId, page), null);
+    }
+
+    /** totalResults: the directory's kept user count when unfiltered, else a count of the matching rows. */
+    private long total(String directoryId, UserQuery query, Condition condition) {
+        return query.filter() == null ? users.userCount(directoryId) : users.count(directoryId, condition);
     }
 
     /**
@@ -133,7 +145,7 @@ public class UserService {
         } else {
             page = users.pageAnchor(directoryId, startIndex)
                     .map(afterSeq -> users.pageAfter(directoryId, noCondition(), afterSeq, count))
-                    .orElseGet(() -> users.pageAt(directoryId, noCondition(), List.of(UserTable.SEQ.asc()),
+                    .orElseGet(() -> users.pageAt(directoryId, noCondition(), UserRepository.LISTING_ORDER,
                             startIndex - 1, count));
         }
         if (!page.isEmpty()) {
@@ -194,7 +206,7 @@ public class UserService {
 
     private List<SortField<?>> order(UserQuery query) {
         if (query.sortBy() == null) {
-            return List.of(UserTable.SEQ.asc());
+            return UserRepository.LISTING_ORDER;
         }
         if (query.cursorPagination()) {
             throw ScimException.invalidValue("cursor pagination follows creation order and cannot be combined "

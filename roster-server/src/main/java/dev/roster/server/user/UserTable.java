@@ -9,7 +9,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
-/** Names of the {@code scim_users} table and its page anchors, for jOOQ without generated code. */
+/** Names of the {@code scim_users} table, its page anchors and user counts, for jOOQ without generated code. */
 final class UserTable {
 
     static final Table<Record> SCIM_USERS = table(name("scim_users"));
@@ -40,6 +40,11 @@ final class UserTable {
     static final Field<Long> ANCHOR_AFTER_SEQ = field(name("scim_user_page_anchors", "after_seq"), Long.class);
     static final Field<Long> ANCHOR_DELETE_EPOCH =
             field(name("scim_user_page_anchors", "delete_epoch"), Long.class);
+
+    static final Table<Record> USER_COUNTS = table(name("directory_user_counts"));
+    static final Field<String> COUNT_DIRECTORY_ID = field(name("directory_user_counts", "directory_id"), String.class);
+    static final Field<Integer> COUNT_SHARD = field(name("directory_user_counts", "shard"), Integer.class);
+    static final Field<Long> USER_COUNT = field(name("directory_user_counts", "user_count"), Long.class);
 
     private UserTable() {
     }

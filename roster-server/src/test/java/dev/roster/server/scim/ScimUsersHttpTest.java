@@ -228,8 +228,11 @@ class ScimUsersHttpTest extends RosterHttpTest {
                 .containsExactly("shift1@example.com", "shift2@example.com");
         scim.delete("/Users/" + ids.get(0));
 
-        assertThat(userNames(scim.get("/Users?startIndex=3&count=2").body()))
-                .containsExactly("shift4@example.com", "shift5@example.com");
+        JsonNode afterDelete = scim.get("/Users?startIndex=3&count=2").body();
+        assertThat(userNames(afterDelete)).containsExactly("shift4@example.com", "shift5@example.com");
+        assertThat(afterDelete.get("totalResults").asInt()).isEqualTo(5);
+        assertThat(scim.get("/Users?count=0").body().get("totalResults").asInt()).isEqualTo(5);
+        assertThat(scim.get("/Users?cursor=&count=1").body().get("totalResults").asInt()).isEqualTo(5);
     }
 
     @Test
