@@ -12,6 +12,7 @@ record BenchmarkOptions(
         URI serverUrl,
         String adminKey,
         int users,
+        int warmupRequests,
         int concurrency,
         int lookups,
         int updates,
@@ -26,10 +27,14 @@ record BenchmarkOptions(
             Usage: ./dev bench [options]
               Drives a running Roster over HTTP: creates its own organization and Okta directory,
               then measures SCIM user creation, userName lookups, PUT and PATCH, and full listings.
+              An unmeasured warm-up sends the same requests to a separate directory first.
 
               --url URL              server base URL (default http://127.0.0.1:8080)
               --admin-key KEY        operator API key (default: $ROSTER_ADMIN_API_KEY)
-              --users N              users to create; the first 2% are an unmeasured warm-up (default 100000)
+              --users N              users to create in the measured directory (default 100000)
+              --warmup-requests N    unmeasured creates, and as many lookups, PUTs and PATCHes, in a
+                                     separate directory before measuring; 0 turns the warm-up off
+                                     (default 10000)
               --concurrency N        closed-loop workers sharing one HTTP client (default 16)
               --lookups N            measured userName eq lookups of random users (default 20000)
               --updates N            measured PUT requests, and as many PATCH requests (default 20000)
@@ -51,6 +56,7 @@ record BenchmarkOptions(
         URI serverUrl = URI.create("http://127.0.0.1:8080");
         String adminKey = environment.get(ADMIN_KEY_VARIABLE);
         int users = 100_000;
+        int warmupRequests = 10_000;
         int concurrency = 16;
         int lookups = 20_000;
         int updates = 20_000;
@@ -67,6 +73,7 @@ record BenchmarkOptions(
                 case "--url" -> serverUrl = parseUrl(value(args, ++i, option));
                 case "--admin-key" -> adminKey = value(args, ++i, option);
                 case "--users" -> users = positive(value(args, ++i, option), option);
+                case "--warmup-requests" -> warmupRequests = atLeast(0, value(args, ++i, option), option);
                 case "--concurrency" -> concurrency = positive(value(args, ++i, option), option);
                 case "--lookups" -> lookups = positive(value(args, ++i, option), option);
                 case "--updates" -> updates = positive(value(args, ++i, option), option);
@@ -79,8 +86,8 @@ record BenchmarkOptions(
         if (adminKey == null || adminKey.isBlank()) {
             throw new UsageException("no operator key: pass --admin-key or set " + ADMIN_KEY_VARIABLE);
         }
-        return new BenchmarkOptions(serverUrl, adminKey, users, concurrency, lookups, updates, skipListing, output,
-                label, serverStartupMillis);
+        return new BenchmarkOptions(serverUrl, adminKey, users, warmupRequests, concurrency, lookups, updates,
+                skipListing, output, label, serverStartupMillis);
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {
@@ -91,15 +98,19 @@ record BenchmarkOptions(
     }
 
     private static int positive(String text, String option) throws UsageException {
+        return atLeast(1, text, option);
+    }
+
+    private static int atLeast(int least, String text, String option) throws UsageException {
         try {
             int number = Integer.parseInt(text.replace("_", ""));
-            if (number > 0) {
+            if (number >= least) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below, together with the out-of-range case
         }
-        throw new UsageException(option + " needs a positive whole number, got '" + text + "'");
+        throw new UsageException(option + " needs a whole number of at least " + least + ", got '" + text + "'");
     }
 
     private static URI parseUrl(String text) throws UsageException {

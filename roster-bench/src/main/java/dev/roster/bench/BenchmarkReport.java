@@ -15,6 +15,7 @@ record BenchmarkReport(
         String directoryId,
         Settings settings,
         Machine loadGenerator,
+        WarmUpResult warmup,
         List<PhaseResult> phases,
         List<ListingResult> listings) {
 

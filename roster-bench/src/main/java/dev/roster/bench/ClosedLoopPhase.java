@@ -38,36 +38,32 @@ final class ClosedLoopPhase {
         this.log = log;
     }
 
-    /** Sends {@code warmUp} unmeasured requests (sequence 0 onwards), then {@code measured} more. */
-    PhaseResult run(String name, int warmUp, int measured, Step step) throws InterruptedException {
-        if (warmUp > 0) {
-            log.printf("%s: warming up with %,d requests (not measured)%n", name, warmUp);
-            runRange(name + " warm-up", 0, warmUp, step);
-        }
-        log.printf("%s: %,d requests at concurrency %d%n", name, measured, concurrency);
-        Tally tally = runRange(name, warmUp, warmUp + measured, step);
+    /** Sends {@code requests} requests, sequence 0 onwards, and measures every one. */
+    PhaseResult run(String name, int requests, Step step) throws InterruptedException {
+        log.printf("%s: %,d requests at concurrency %d%n", name, requests, concurrency);
+        Tally tally = sendAll(name, requests, step);
         double throughput = tally.requests.get() / tally.seconds;
-        return new PhaseResult(name, tally.requests.get(), tally.errors.get(), warmUp, tally.seconds, throughput,
+        return new PhaseResult(name, tally.requests.get(), tally.errors.get(), tally.seconds, throughput,
                 LatencySummary.of(tally.latencyMicros), List.copyOf(tally.firstErrors));
     }
 
-    private Tally runRange(String name, int from, int to, Step step) throws InterruptedException {
+    private Tally sendAll(String name, int end, Step step) throws InterruptedException {
         Tally tally = new Tally();
-        AtomicLong next = new AtomicLong(from);
+        AtomicLong next = new AtomicLong();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(concurrency);
         long start = System.nanoTime();
         for (int worker = 0; worker < concurrency; worker++) {
             workers.execute(() -> {
                 try {
-                    for (long sequence = next.getAndIncrement(); sequence < to; sequence = next.getAndIncrement()) {
+                    for (long sequence = next.getAndIncrement(); sequence < end; sequence = next.getAndIncrement()) {
                         tally.record(name, send(step, (int) sequence));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | Error e) {
                     crash.compareAndSet(null, e);
-                    next.set(to);
+                    next.set(end);
                 } finally {
                     finished.countDown();
                 }
@@ -75,7 +71,7 @@ final class ClosedLoopPhase {
         }
         while (!finished.await(PROGRESS_INTERVAL_SECONDS, TimeUnit.SECONDS)) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.printf("%s: %,d of %,d done, %,.0f req/s, %,d errors%n", name, tally.requests.get(), to - from,
+            log.printf("%s: %,d of %,d done, %,.0f req/s, %,d errors%n", name, tally.requests.get(), end,
                     tally.requests.get() / seconds, tally.errors.get());
         }
         tally.seconds = (System.nanoTime() - start) / 1e9;

@@ -18,10 +18,13 @@ final class ListingWalk {
 
     private final ScimClient scim;
     private final PrintStream log;
+    private final String namePrefix;
 
-    ListingWalk(ScimClient scim, PrintStream log) {
+    /** {@code namePrefix} goes before the walk's name in the log, e.g. "warm-up ". */
+    ListingWalk(ScimClient scim, PrintStream log, String namePrefix) {
         this.scim = scim;
         this.log = log;
+        this.namePrefix = namePrefix;
     }
 
     ListingResult byStartIndex(long usersExpected) throws InterruptedException {
@@ -87,7 +90,7 @@ final class ListingWalk {
             this.mode = mode;
             this.usersExpected = usersExpected;
             this.pageLimit = (int) Math.min(Integer.MAX_VALUE - 8, 2 * (usersExpected / PAGE_SIZE) + 10);
-            log.printf("listing by %s: %,d users, %d per page%n", mode, usersExpected, PAGE_SIZE);
+            log.printf("%slisting by %s: %,d users, %d per page%n", namePrefix, mode, usersExpected, PAGE_SIZE);
         }
 
         boolean canContinue() {
@@ -113,7 +116,7 @@ final class ListingWalk {
             usersSeen += resources;
             if (System.nanoTime() - lastProgress > PROGRESS_INTERVAL_NANOS) {
                 lastProgress = System.nanoTime();
-                log.printf("listing by %s: %,d pages, %,d users so far%n", mode, pages, usersSeen);
+                log.printf("%slisting by %s: %,d pages, %,d users so far%n", namePrefix, mode, pages, usersSeen);
             }
             return resources;
         }
@@ -121,7 +124,7 @@ final class ListingWalk {
         void fail(String reason) {
             if (error == null) {
                 error = reason;
-                log.printf("listing by %s: error: %s%n", mode, reason);
+                log.printf("%slisting by %s: error: %s%n", namePrefix, mode, reason);
             }
         }
 

@@ -16,17 +16,24 @@ final class ReportTable {
         if (report.serverStartupMs() != null) {
             out.printf("server start to healthy: %,d ms%n", report.serverStartupMs());
         }
+        WarmUpResult warmUp = report.warmup();
+        if (warmUp.requestsPerKind() == 0) {
+            out.println("warm-up: none, so the first measured requests ran on a cold server");
+        } else {
+            out.printf("warm-up (not measured): %,d requests of each kind and both listings in directory %s,"
+                    + " %.1f s, %d errors%n", warmUp.requestsPerKind(), warmUp.directoryId(), warmUp.seconds(),
+                    warmUp.errors());
+        }
         out.println();
-        out.printf("%-8s %9s %7s %10s %9s %9s %9s %9s %9s%n", "phase", "requests", "errors", "req/s", "p50 ms",
-                "p90 ms", "p99 ms", "max ms", "warm-up");
+        out.printf("%-8s %9s %7s %10s %9s %9s %9s %9s%n", "phase", "requests", "errors", "req/s", "p50 ms",
+                "p90 ms", "p99 ms", "max ms");
         for (PhaseResult phase : report.phases()) {
             LatencySummary latency = phase.latency();
-            out.printf("%-8s %9d %7d %10.1f %9.2f %9.2f %9.2f %9.2f %9d%n", phase.name(), phase.requests(),
+            out.printf("%-8s %9d %7d %10.1f %9.2f %9.2f %9.2f %9.2f%n", phase.name(), phase.requests(),
                     phase.errors(), phase.throughput(), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(),
-                    latency.maxMs(), phase.warmUpRequests());
+                    latency.maxMs());
         }
-        out.println("warm-up requests ran first at the same concurrency and are excluded from every other column;");
-        out.println("latency covers every answered measured request, from send to the last byte of the body.");
+        out.println("latency covers every answered request, from send to the last byte of the body.");
 
         if (!report.listings().isEmpty()) {
             out.println();

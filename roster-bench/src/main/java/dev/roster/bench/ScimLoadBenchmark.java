@@ -9,19 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
-import tools.jackson.databind.JsonNode;
+import java.util.stream.Stream;
 
 /**
  * Load benchmark for a running Roster: provisions its own organization and Okta directory over the management
- * API, then drives the directory's SCIM endpoints the way Okta does and reports throughput and latency per
- * phase. Run {@code ./dev bench --help} for the options; docs/benchmarks.md explains the figures.
+ * API, warms the server up on a second one, then drives the first directory's SCIM endpoints the way Okta does
+ * and reports throughput and latency per phase. Run {@code ./dev bench --help} for the options; docs/benchmarks.md explains the figures.
  */
 public final class ScimLoadBenchmark {
-
-    /** Share of each phase sent first as an unmeasured warm-up. */
-    private static final int WARM_UP_PERCENT = 2;
 
     private final BenchmarkOptions options;
     private final PrintStream log;
@@ -52,41 +47,41 @@ public final class ScimLoadBenchmark {
         System.exit(new ScimLoadBenchmark(options, System.err).run());
     }
 
-    /** Returns the process exit status: 0 when every request succeeded, 1 when some failed. */
+    /** Returns the process exit status: 0 when every request succeeded, warm-up included, 1 when some failed. */
     private int run() throws IOException, InterruptedException {
         String startedAt = Instant.now().toString();
+        ManagementClient management = new ManagementClient(http, options.serverUrl(), options.adminKey());
+        ScimDirectory warmUpDirectory = null;
         ScimDirectory directory;
         try {
-            directory = new ManagementClient(http, options.serverUrl(), options.adminKey())
-                    .createOktaDirectory("Roster bench " + startedAt);
+            if (options.warmupRequests() > 0) {
+                warmUpDirectory = management.createOktaDirectory("Roster bench warm-up " + startedAt);
+                log.printf("created warm-up directory %s in %s%n", warmUpDirectory.id(),
+                        warmUpDirectory.organizationId());
+            }
+            directory = management.createOktaDirectory("Roster bench " + startedAt);
         } catch (IOException e) {
-            log.println("roster-bench: cannot create the benchmark directory at " + options.serverUrl() + ": "
+            log.println("roster-bench: cannot create the benchmark directories at " + options.serverUrl() + ": "
                     + Exchange.describe(e));
             return 1;
         }
         log.printf("created directory %s in %s, SCIM base %s%n", directory.id(), directory.organizationId(),
                 directory.scimBaseUrl());
-        ScimClient scim = new ScimClient(http, directory);
 
-        List<PhaseResult> phases = new ArrayList<>();
+        WarmUpResult warmUp;
+        List<PhaseResult> phases;
         List<ListingResult> listings = new ArrayList<>();
         try (ExecutorService workers = Executors.newFixedThreadPool(options.concurrency(),
                 Thread.ofPlatform().name("bench-worker-", 1).daemon().factory())) {
             ClosedLoopPhase phase = new ClosedLoopPhase(workers, options.concurrency(), log);
-            String[] ids = new String[options.users()];
-            phases.add(createUsers(phase, scim, ids));
-            int[] created = IntStream.range(0, ids.length).filter(i -> ids[i] != null).toArray();
-            if (created.length == 0) {
-                log.println("roster-bench: no user could be created, so the other phases cannot run");
-            } else {
-                phases.add(lookUpUsers(phase, scim, ids, created));
-                phases.add(replaceUsers(phase, scim, ids, created));
-                phases.add(patchUsers(phase, scim, ids, created));
-                if (!options.skipListing()) {
-                    ListingWalk walk = new ListingWalk(scim, log);
-                    listings.add(walk.byStartIndex(created.length));
-                    listings.add(walk.byCursor(created.length));
-                }
+            warmUp = warmUpDirectory == null ? WarmUpResult.NONE : warmUp(phase, warmUpDirectory);
+            ScimClient scim = new ScimClient(http, directory);
+            DirectoryLoad load = new DirectoryLoad(phase, scim, users, log, "", options.users());
+            phases = load.run(options.lookups(), options.updates());
+            if (load.created() > 0 && !options.skipListing()) {
+                ListingWalk walk = new ListingWalk(scim, log, "");
+                listings.add(walk.byStartIndex(load.created()));
+                listings.add(walk.byCursor(load.created()));
             }
         }
 
@@ -94,7 +89,7 @@ public final class ScimLoadBenchmark {
                 options.serverStartupMillis(), directory.id(),
                 new BenchmarkReport.Settings(options.users(), options.concurrency(), options.lookups(),
                         options.updates(), JsonHttp.REQUEST_TIMEOUT.toSeconds()),
-                BenchmarkReport.Machine.current(), phases, listings);
+                BenchmarkReport.Machine.current(), warmUp, phases, listings);
         ReportTable.print(report, System.out);
         if (options.output().getParent() != null) {
             Files.createDirectories(options.output().getParent());
@@ -102,76 +97,32 @@ public final class ScimLoadBenchmark {
         http.mapper().writerWithDefaultPrettyPrinter().writeValue(options.output().toFile(), report);
         System.out.println("results written to " + options.output());
 
-        boolean failed = phases.stream().anyMatch(p -> p.errors() > 0)
+        boolean failed = warmUp.errors() > 0
+                || phases.stream().anyMatch(p -> p.errors() > 0)
                 || listings.stream().anyMatch(l -> l.error() != null)
                 || phases.size() < 4;
         return failed ? 1 : 0;
     }
 
-    /** The first {@value #WARM_UP_PERCENT}% of the users are created as the warm-up. */
-    private PhaseResult createUsers(ClosedLoopPhase phase, ScimClient scim, String[] ids)
-            throws InterruptedException {
-        int warmUp = warmUpFor(ids.length);
-        return phase.run("create", warmUp, ids.length - warmUp, index -> {
-            ScimClient.Reply reply = scim.createUser(users.create(index));
-            if (!reply.exchange().succeeded()) {
-                return reply.exchange();
-            }
-            String id = reply.json().path("id").asString("");
-            if (id.isEmpty()) {
-                return reply.exchange().rejectedBecause("created user has no id");
-            }
-            ids[index] = id;
-            return reply.exchange();
-        });
-    }
-
-    /** {@code userName eq} of a random created user must find exactly that user. */
-    private PhaseResult lookUpUsers(ClosedLoopPhase phase, ScimClient scim, String[] ids, int[] created)
-            throws InterruptedException {
-        return phase.run("lookup", warmUpFor(options.lookups()), options.lookups(), sequence -> {
-            int index = pick(created);
-            ScimClient.Reply reply = scim.findByUserName(OktaUsers.userName(index));
-            if (!reply.exchange().succeeded()) {
-                return reply.exchange();
-            }
-            JsonNode resources = reply.json().path("Resources");
-            if (reply.json().path("totalResults").asLong(-1) != 1 || resources.size() != 1
-                    || !ids[index].equals(resources.path(0).path("id").asString(""))) {
-                return reply.exchange().rejectedBecause(
-                        "expected exactly user " + ids[index] + " for " + OktaUsers.userName(index));
-            }
-            return reply.exchange();
-        });
-    }
-
-    private PhaseResult replaceUsers(ClosedLoopPhase phase, ScimClient scim, String[] ids, int[] created)
-            throws InterruptedException {
-        return phase.run("put", warmUpFor(options.updates()), options.updates(), sequence -> {
-            int index = pick(created);
-            return scim.replaceUser(ids[index], users.replace(index, ids[index], sequence));
-        });
-    }
-
-    /** Cycles through Okta's deactivate, its reactivate, and a name.givenName replace. */
-    private PhaseResult patchUsers(ClosedLoopPhase phase, ScimClient scim, String[] ids, int[] created)
-            throws InterruptedException {
-        return phase.run("patch", warmUpFor(options.updates()), options.updates(), sequence -> {
-            String id = ids[pick(created)];
-            JsonNode patch = switch (sequence % 3) {
-                case 0 -> users.setActive(false);
-                case 1 -> users.setActive(true);
-                default -> users.replaceGivenName("Renamed" + sequence);
-            };
-            return scim.patchUser(id, patch);
-        });
-    }
-
-    private static int warmUpFor(int requests) {
-        return requests * WARM_UP_PERCENT / 100;
-    }
-
-    private static int pick(int[] created) {
-        return created[ThreadLocalRandom.current().nextInt(created.length)];
+    /**
+     * Sends the measured run's requests, as many of each kind, and both listings to a directory of their own, so
+     * the server has compiled its hot paths and opened its connections before anything is measured.
+     */
+    private WarmUpResult warmUp(ClosedLoopPhase phase, ScimDirectory directory) throws InterruptedException {
+        int requests = options.warmupRequests();
+        log.printf("warm-up: %,d requests of each kind, not measured%n", requests);
+        long start = System.nanoTime();
+        ScimClient scim = new ScimClient(http, directory);
+        DirectoryLoad load = new DirectoryLoad(phase, scim, users, log, "warm-up ", requests);
+        long errors = load.run(requests, requests).stream().mapToLong(PhaseResult::errors).sum();
+        if (load.created() > 0) {
+            ListingWalk walk = new ListingWalk(scim, log, "warm-up ");
+            errors += Stream.of(walk.byStartIndex(load.created()), walk.byCursor(load.created()))
+                    .filter(listing -> listing.error() != null)
+                    .count();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.printf("warm-up: done in %.1f s, %,d errors%n", seconds, errors);
+        return new WarmUpResult(requests, directory.id(), seconds, errors);
     }
 }
