@@ -32,10 +32,6 @@ public final class ScimException extends RuntimeException {
         return new ScimException(400, "invalidFilter", detail);
     }
 
-    public static ScimException tooMany(String detail) {
-        return new ScimException(400, "tooMany", detail);
-    }
-
     public static ScimException uniqueness(String detail) {
         return new ScimException(409, "uniqueness", detail);
     }
@@ -58,14 +54,6 @@ public final class ScimException extends RuntimeException {
 
     public static ScimException invalidValue(String detail) {
         return new ScimException(400, "invalidValue", detail);
-    }
-
-    public static ScimException invalidVersion(String detail) {
-        return new ScimException(400, "invalidVers", detail);
-    }
-
-    public static ScimException sensitive(String detail) {
-        return new ScimException(403, "sensitive", detail);
     }
 
     public static ScimException badRequest(String detail) {
