@@ -63,10 +63,10 @@ class DirectoryController {
     Page<DirectoryView> list(@PathVariable String organizationId,
                              @RequestParam(required = false) String after,
                              @RequestParam(defaultValue = "100") int limit) {
-        int pageSize = Math.clamp(limit, 1, 1000);
+        int pageSize = Page.size(limit);
         List<DirectoryView> page = directories.list(organizationId, after, pageSize).stream()
                 .map(d -> view(d, null)).toList();
-        return new Page<>(page, page.size() == pageSize ? page.getLast().id() : null);
+        return Page.of(page, pageSize, DirectoryView::id);
     }
 
     @GetMapping("/api/v1/directories/{directoryId}")

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,9 +54,7 @@ class OrganizationController {
     @GetMapping
     Page<Organization> list(@RequestParam(required = false) String after,
                             @RequestParam(defaultValue = "100") int limit) {
-        int pageSize = Math.clamp(limit, 1, 1000);
-        List<Organization> page = organizations.list(after, pageSize);
-        String next = page.size() == pageSize ? page.getLast().id() : null;
-        return new Page<>(page, next);
+        int pageSize = Page.size(limit);
+        return Page.of(organizations.list(after, pageSize), pageSize, Organization::id);
     }
 }

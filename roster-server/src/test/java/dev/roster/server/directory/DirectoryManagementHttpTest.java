@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
 import dev.roster.server.support.RosterHttpTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -124,5 +126,25 @@ class DirectoryManagementHttpTest extends RosterHttpTest {
         assertThat(paths.has("/api/v1/organizations")).isTrue();
         assertThat(paths.has("/api/v1/organizations/{organizationId}/directories")).isTrue();
         assertThat(paths.has("/api/v1/directories/{directoryId}/tokens/{tokenId}")).isTrue();
+    }
+
+    @Test
+    void listOrganizationsPagesByCursorWithoutRepeatsOrGaps() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(operator().post("/api/v1/organizations", Map.of("name", "Paged " + i)).body()
+                    .get("id").asString());
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = operator().get("/api/v1/organizations?limit=2" + (cursor == null ? "" : "&after=" + cursor))
+                    .body();
+            assertThat(page.get("data").size()).isLessThanOrEqualTo(2);
+            page.get("data").forEach(organization -> seen.add(organization.get("id").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+
+        assertThat(seen).doesNotHaveDuplicates().containsAll(created).isSorted();
     }
 }
