@@ -1,21 +1,35 @@
 package dev.roster.server.user;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** The values of a normalized User document that are kept in columns for lookups, filters and sorting. */
 record UserColumns(String userName, String externalId, boolean active, String displayNameKey, String givenNameKey,
-                   String familyNameKey) {
+                   String familyNameKey, List<EmailKey> emails) {
+
+    /** One email address as the {@code scim_user_emails} table indexes it: value and type lower-cased. */
+    record EmailKey(String valueKey, String typeKey) {
+    }
 
     static UserColumns of(JsonNode document) {
         JsonNode name = document.path("name");
+        List<EmailKey> emails = new ArrayList<>();
+        for (JsonNode email : document.path("emails")) {
+            String value = key(email.path("value"));
+            if (value != null) {
+                emails.add(new EmailKey(value, key(email.path("type"))));
+            }
+        }
         return new UserColumns(
                 document.path("userName").asString(),
                 text(document.path("externalId")),
                 document.path("active").asBoolean(true),
                 key(document.path("displayName")),
                 key(name.path("givenName")),
-                key(name.path("familyName")));
+                key(name.path("familyName")),
+                List.copyOf(emails));
     }
 
     String userNameKey() {

@@ -2,6 +2,7 @@ package dev.roster.server.user;
 
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.select;
 
 import dev.roster.scim.ScimConstants;
 import dev.roster.scim.filter.AttributePath;
@@ -9,6 +10,8 @@ import dev.roster.scim.filter.ComparisonOperator;
 import dev.roster.scim.filter.Filter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +20,8 @@ import org.jooq.Field;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Translates a SCIM filter into SQL over the {@code scim_users} columns (the SQL back end of the one filter
- * AST). Parts that have no column, or whose SQL semantics would differ from RFC 7644's, become {@code TRUE}
+ * Translates a SCIM filter into SQL over the {@code scim_users} columns and the email index (the SQL back
+ * end of the one filter AST). Parts that have no column, or whose SQL semantics would differ from RFC 7644's, become {@code TRUE}
  * and the translation is marked inexact: the caller then checks every candidate with the in-memory evaluator.
  */
 final class UserFilterTranslator {
@@ -52,6 +55,8 @@ final class UserFilterTranslator {
             return new Translation(noCondition(), true);
         }
         return switch (filter) {
+            case Filter.Comparison c when isEmailValue(c) -> emailLookup(
+                    new Filter.Comparison(AttributePath.of("value"), c.operator(), c.value()));
             case Filter.Comparison c -> column(c.path())
                     .map(column -> compare(column, c.operator(), c.value()))
                     .orElse(Translation.EVERYTHING_UNCHECKED);
@@ -74,8 +79,64 @@ final class UserFilterTranslator {
                 Translation inner = translate(negation.inner());
                 yield inner.exact() ? new Translation(not(inner.condition()), true) : Translation.EVERYTHING_UNCHECKED;
             }
-            case Filter.ValuePath ignored -> Translation.EVERYTHING_UNCHECKED;
+            case Filter.ValuePath valuePath -> isEmails(valuePath.attribute())
+                    ? emailLookup(valuePath.filter())
+                    : Translation.EVERYTHING_UNCHECKED;
         };
+    }
+
+    /**
+     * {@code emails[value eq "…" and type eq "…"]}, the form IdPs match users by, as a probe of the email
+     * index. Only conjunctions of {@code eq} on value and type, with at least one value, are exact: an
+     * email without a value is not indexed.
+     */
+    private static Translation emailLookup(Filter filter) {
+        List<Filter> conjuncts = new ArrayList<>();
+        flattenAnd(filter, conjuncts);
+        Condition emailCondition = noCondition();
+        boolean hasValue = false;
+        for (Filter conjunct : conjuncts) {
+            if (!(conjunct instanceof Filter.Comparison c) || c.operator() != ComparisonOperator.EQ
+                    || !c.value().isString() || c.path().schemaUrn() != null || c.path().hasSubAttribute()) {
+                return Translation.EVERYTHING_UNCHECKED;
+            }
+            String key = UserColumns.key(c.value().asString());
+            if (c.path().attribute().equalsIgnoreCase("value")) {
+                emailCondition = emailCondition.and(UserTable.EMAIL_VALUE_KEY.eq(key));
+                hasValue = true;
+            } else if (c.path().attribute().equalsIgnoreCase("type")) {
+                emailCondition = emailCondition.and(UserTable.EMAIL_TYPE_KEY.eq(key));
+            } else {
+                return Translation.EVERYTHING_UNCHECKED;
+            }
+        }
+        if (!hasValue) {
+            return Translation.EVERYTHING_UNCHECKED;
+        }
+        return new Translation(UserTable.ID.in(select(UserTable.EMAIL_USER_ID).from(UserTable.USER_EMAILS)
+                .where(emailCondition)), true);
+    }
+
+    private static void flattenAnd(Filter filter, List<Filter> conjuncts) {
+        if (filter instanceof Filter.And and) {
+            flattenAnd(and.left(), conjuncts);
+            flattenAnd(and.right(), conjuncts);
+        } else {
+            conjuncts.add(filter);
+        }
+    }
+
+    private static boolean isEmails(AttributePath path) {
+        return (path.schemaUrn() == null || path.schemaUrn().equalsIgnoreCase(ScimConstants.USER_SCHEMA))
+                && path.attribute().equalsIgnoreCase("emails") && !path.hasSubAttribute();
+    }
+
+    /** {@code emails.value eq "…"} or {@code emails eq "…"} (which compares the value sub-attribute). */
+    private static boolean isEmailValue(Filter.Comparison c) {
+        AttributePath path = c.path();
+        return c.operator() == ComparisonOperator.EQ && c.value().isString()
+                && isEmails(path.withoutSubAttribute())
+                && (!path.hasSubAttribute() || path.subAttribute().equalsIgnoreCase("value"));
     }
 
     /** The column to sort by for a {@code sortBy} attribute, if it has one. */

@@ -6,6 +6,10 @@ import static dev.roster.server.user.UserTable.ANCHOR_DELETE_EPOCH;
 import static dev.roster.server.user.UserTable.ANCHOR_DIRECTORY_ID;
 import static dev.roster.server.user.UserTable.ANCHOR_START_INDEX;
 import static dev.roster.server.user.UserTable.CREATED_AT;
+import static dev.roster.server.user.UserTable.USER_EMAILS;
+import static dev.roster.server.user.UserTable.EMAIL_VALUE_KEY;
+import static dev.roster.server.user.UserTable.EMAIL_USER_ID;
+import static dev.roster.server.user.UserTable.EMAIL_TYPE_KEY;
 import static dev.roster.server.user.UserTable.USER_COUNTS;
 import static dev.roster.server.user.UserTable.USER_COUNT;
 import static dev.roster.server.user.UserTable.COUNT_SHARD;
@@ -70,6 +74,24 @@ class UserRepository {
                 .set(LAST_MODIFIED_AT, now)
                 .set(DOCUMENT, document)
                 .execute();
+        insertEmails(id, columns.emails());
+    }
+
+    /** Replaces the user's indexed email addresses; call it in the transaction of the update. */
+    void replaceEmails(String id, List<UserColumns.EmailKey> emails) {
+        db.deleteFrom(USER_EMAILS).where(EMAIL_USER_ID.eq(id)).execute();
+        insertEmails(id, emails);
+    }
+
+    private void insertEmails(String id, List<UserColumns.EmailKey> emails) {
+        if (emails.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(USER_EMAILS, EMAIL_USER_ID, EMAIL_VALUE_KEY, EMAIL_TYPE_KEY);
+        for (UserColumns.EmailKey email : emails) {
+            insert = insert.values(id, email.valueKey(), email.typeKey());
+        }
+        insert.execute();
     }
 
     Optional<StoredUser> find(String directoryId, String id) {

@@ -76,11 +76,13 @@ public class UserService {
         return new StoredResource(render(directoryId, user), user.version());
     }
 
+    @Transactional
     public ObjectNode replace(String directoryId, String id, JsonNode body, String ifMatch) {
         ObjectNode replacement = normalizer.normalize(body);
         return write(directoryId, id, ifMatch, current -> replacement);
     }
 
+    @Transactional
     public ObjectNode patch(String directoryId, String id, JsonNode body, String ifMatch) {
         PatchRequest request = PatchRequest.parse(body);
         return write(directoryId, id, ifMatch, current -> patchEngine.apply(current, request));
@@ -239,6 +241,9 @@ public class UserService {
                 throw userNameTaken(columns.userName());
             }
             if (written) {
+                if (!columns.emails().equals(UserColumns.of(currentDocument).emails())) {
+                    users.replaceEmails(id, columns.emails());
+                }
                 StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
                         serialized);
                 return UserResources.render(stored, next, publicUrl.scimBaseUrl(directoryId));

@@ -9,7 +9,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
-/** Names of the {@code scim_users} table, its page anchors and user counts, for jOOQ without generated code. */
+/** Names of {@code scim_users} and its side tables (emails, page anchors, counts) for jOOQ without codegen. */
 final class UserTable {
 
     static final Table<Record> SCIM_USERS = table(name("scim_users"));
@@ -45,6 +45,11 @@ final class UserTable {
     static final Field<String> COUNT_DIRECTORY_ID = field(name("directory_user_counts", "directory_id"), String.class);
     static final Field<Integer> COUNT_SHARD = field(name("directory_user_counts", "shard"), Integer.class);
     static final Field<Long> USER_COUNT = field(name("directory_user_counts", "user_count"), Long.class);
+
+    static final Table<Record> USER_EMAILS = table(name("scim_user_emails"));
+    static final Field<String> EMAIL_USER_ID = field(name("scim_user_emails", "user_id"), String.class);
+    static final Field<String> EMAIL_VALUE_KEY = field(name("scim_user_emails", "value_key"), String.class);
+    static final Field<String> EMAIL_TYPE_KEY = field(name("scim_user_emails", "type_key"), String.class);
 
     private UserTable() {
     }

@@ -149,6 +149,30 @@ class ScimUsersHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void emailLookupFollowsWorkEmailChangesAndDeletion() {
+        String id = scim.post("/Users", user("mover@example.com", null)).body().get("id").asString();
+        String byOldEmail = "emails[type eq \"work\"].value eq \"MOVER@example.com\"";
+        assertThat(list(byOldEmail).get("totalResults").asInt()).isEqualTo(1);
+
+        HttpResponse patched = scim.patch("/Users/" + id, Map.of(
+                "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                "Operations", List.of(Map.of("op", "Replace", "path", "emails[type eq \"work\"].value",
+                        "value", "moved@example.org"))));
+        assertThat(patched.status()).isEqualTo(200);
+
+        assertThat(list(byOldEmail).get("totalResults").asInt()).isZero();
+        JsonNode byNewEmail = list("emails[type eq \"work\"].value eq \"moved@example.org\"");
+        assertThat(byNewEmail.get("Resources").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(list("emails[type eq \"home\"].value eq \"moved@example.org\"").get("totalResults").asInt())
+                .isZero();
+        assertThat(scim(newDirectory("okta")).get("/Users?filter=" + encode("emails.value eq \"moved@example.org\""))
+                .body().get("totalResults").asInt()).as("another directory's user is not found").isZero();
+
+        scim.delete("/Users/" + id);
+        assertThat(list("emails.value eq \"moved@example.org\"").get("totalResults").asInt()).isZero();
+    }
+
+    @Test
     void filterGrammarAcrossColumnsAndDocument() {
         scim.post("/Users", user("ann@acme.example", "a1"));
         scim.post("/Users", user("bob@acme.example", "b2"));
