@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** RFC 9457 problem details written directly, for errors raised before a controller runs. */
 public final class ProblemResponses {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private ProblemResponses() {
     }

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ScimErrors {
 
     public static final MediaType SCIM_JSON = MediaType.parseMediaType(ScimConstants.MEDIA_TYPE);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.shared();
     private static final Logger log = LoggerFactory.getLogger(ScimErrors.class);
 
     private ScimErrors() {

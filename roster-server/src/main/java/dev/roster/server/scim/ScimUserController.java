@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class ScimUserController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final UserService users;
     private final ScimRequestBodies bodies;

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Turns stored users into SCIM User resources: the stored document plus {@code id} and {@code meta}. */
 final class UserResources {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.shared();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private UserResources() {
