@@ -92,6 +92,15 @@ public final class AttributeProjection {
     }
 
     /**
+     * True when the request named neither {@code attributes} nor {@code excludedAttributes}: {@link #apply} then
+     * returns every attribute of a normalized resource except those returned "never" or on "request", so a
+     * caller holding a resource stored without such attributes may return it as it is.
+     */
+    public boolean isDefault() {
+        return mode == Mode.DEFAULT;
+    }
+
+    /**
      * Whether {@link #apply} would return this attribute, so a caller can skip loading it (say, a group's
      * members). Takes the same name forms as the query parameters.
      *

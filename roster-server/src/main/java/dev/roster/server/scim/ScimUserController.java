@@ -3,6 +3,7 @@ package dev.roster.server.scim;
 import dev.roster.scim.ScimConstants;
 import dev.roster.scim.projection.AttributeProjection;
 import dev.roster.server.user.UserPage;
+import dev.roster.server.user.UserResource;
 import dev.roster.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,18 +45,18 @@ class ScimUserController {
 
     @PostMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
     ResponseEntity<JsonNode> create(HttpServletRequest request) {
-        ObjectNode created = users.create(directoryId(request), bodies.read(request));
+        UserResource created = users.create(directoryId(request), bodies.read(request));
         return resource(HttpStatus.CREATED, created, request);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     ResponseEntity<JsonNode> get(@PathVariable String id, HttpServletRequest request) {
-        UserService.StoredResource stored = users.get(directoryId(request), id);
+        UserResource user = users.get(directoryId(request), id);
         String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, stored.version())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(stored.version())).build();
+        if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, user.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(user.version())).build();
         }
-        return resource(HttpStatus.OK, stored.resource(), request);
+        return resource(HttpStatus.OK, user, request);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
@@ -74,20 +76,20 @@ class ScimUserController {
             body.put("nextCursor", page.nextCursor());
         }
         ArrayNode resources = body.putArray("Resources");
-        page.resources().forEach(resource -> resources.add(projection.apply(resource)));
+        page.resources().forEach(resource -> resources.add(body(resource, projection)));
         return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(body);
     }
 
     @PutMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     ResponseEntity<JsonNode> replace(@PathVariable String id, HttpServletRequest request) {
-        ObjectNode replaced = users.replace(directoryId(request), id, bodies.read(request),
+        UserResource replaced = users.replace(directoryId(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
         return resource(HttpStatus.OK, replaced, request);
     }
 
     @PatchMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     ResponseEntity<JsonNode> patch(@PathVariable String id, HttpServletRequest request) {
-        ObjectNode patched = users.patch(directoryId(request), id, bodies.read(request),
+        UserResource patched = users.patch(directoryId(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
         return resource(HttpStatus.OK, patched, request);
     }
@@ -98,14 +100,20 @@ class ScimUserController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<JsonNode> resource(HttpStatus status, ObjectNode resource, HttpServletRequest request) {
-        JsonNode meta = resource.path("meta");
+    private ResponseEntity<JsonNode> resource(HttpStatus status, UserResource resource, HttpServletRequest request) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ScimErrors.SCIM_JSON)
-                .eTag(meta.path("version").asString());
+                .eTag(ETags.of(resource.version()));
         if (status == HttpStatus.CREATED) {
-            builder.location(URI.create(meta.path("location").asString()));
+            builder.location(URI.create(resource.location()));
         }
-        return builder.body(projection(request).apply(resource));
+        return builder.body(body(resource, projection(request)));
+    }
+
+    /** Without attributes or excludedAttributes the stored text is written as it is: nothing to parse. */
+    private static JsonNode body(UserResource resource, AttributeProjection projection) {
+        return projection.isDefault()
+                ? JSON.getNodeFactory().rawValueNode(new RawValue(resource.json()))
+                : projection.apply(resource.tree());
     }
 
     private AttributeProjection projection(HttpServletRequest request) {

@@ -31,6 +31,15 @@ final class UserFilterTranslator {
         static final Translation EVERYTHING_UNCHECKED = new Translation(noCondition(), false);
     }
 
+    /** A filter that is one equality on a column a lookup index covers. */
+    record KeyLookup(UserRepository.LookupKey key, String value) {
+    }
+
+    private static final Map<String, UserRepository.LookupKey> LOOKUP_KEYS = Map.of(
+            "id", UserRepository.LookupKey.ID,
+            "username", UserRepository.LookupKey.USER_NAME,
+            "externalid", UserRepository.LookupKey.EXTERNAL_ID);
+
     private enum Kind { CASE_EXACT_STRING, CASE_INSENSITIVE_STRING, BOOLEAN, DATE_TIME }
 
     private record Column(Field<?> field, Kind kind) {
@@ -139,18 +148,41 @@ final class UserFilterTranslator {
                 && (!path.hasSubAttribute() || path.subAttribute().equalsIgnoreCase("value"));
     }
 
+    /**
+     * The filter as a probe of one lookup index, when it is {@code id}, {@code userName} or {@code externalId}
+     * {@code eq} a non-empty string: the lookups IdPs send before creating a user.
+     */
+    static Optional<KeyLookup> keyLookup(Filter filter) {
+        if (!(filter instanceof Filter.Comparison c) || c.operator() != ComparisonOperator.EQ
+                || !c.value().isString() || c.value().asString().isEmpty() || c.path().hasSubAttribute()
+                || !inCoreSchema(c.path())) {
+            return Optional.empty();
+        }
+        UserRepository.LookupKey key = LOOKUP_KEYS.get(c.path().attribute().toLowerCase(Locale.ROOT));
+        if (key == null) {
+            return Optional.empty();
+        }
+        String value = key == UserRepository.LookupKey.USER_NAME ? UserColumns.key(c.value().asString())
+                : c.value().asString();
+        return Optional.of(new KeyLookup(key, value));
+    }
+
     /** The column to sort by for a {@code sortBy} attribute, if it has one. */
     static Optional<Field<?>> sortColumn(AttributePath path) {
         return column(path).map(Column::field);
     }
 
     private static Optional<Column> column(AttributePath path) {
-        if (path.schemaUrn() != null && !path.schemaUrn().equalsIgnoreCase(ScimConstants.USER_SCHEMA)) {
+        if (!inCoreSchema(path)) {
             return Optional.empty();
         }
         String key = path.attribute().toLowerCase(Locale.ROOT)
                 + (path.subAttribute() == null ? "" : "." + path.subAttribute().toLowerCase(Locale.ROOT));
         return Optional.ofNullable(COLUMNS.get(key));
+    }
+
+    private static boolean inCoreSchema(AttributePath path) {
+        return path.schemaUrn() == null || path.schemaUrn().equalsIgnoreCase(ScimConstants.USER_SCHEMA);
     }
 
     private static Translation present(Column column) {

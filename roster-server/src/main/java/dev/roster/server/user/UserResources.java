@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class UserResources {
 
     static final JsonMapper JSON = JsonMapper.shared();
+    private static final String SCHEMAS_START = "{\"schemas\":[";
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private UserResources() {
@@ -39,6 +42,38 @@ final class UserResources {
                 .put("location", location(scimBaseUrl, user.id()))
                 .put("version", ETags.of(user.version()));
         return resource;
+    }
+
+    /**
+     * The JSON text of {@link #render}'s tree, spliced from the stored text: {@code schemas}, {@code id}, the
+     * stored attributes, {@code meta}. The stored text is always a compact object written by {@link #serialize}
+     * from a normalized document, which starts with its {@code schemas} array of URNs.
+     */
+    static String json(StoredUser user, String scimBaseUrl) {
+        String document = user.document();
+        int schemasEnd = document.startsWith(SCHEMAS_START) ? document.indexOf(']') + 1 : 1;
+        String rest = document.substring(schemasEnd, document.length() - 1);
+        StringBuilder json = new StringBuilder(document.length() + 256).append(document, 0, schemasEnd);
+        if (schemasEnd > 1) {
+            json.append(',');
+        }
+        json.append("\"id\":");
+        quote(json, user.id());
+        if (!rest.isEmpty()) {
+            json.append(rest.charAt(0) == ',' ? "" : ",").append(rest);
+        }
+        json.append(",\"meta\":{\"resourceType\":\"User\",\"created\":\"").append(format(user.created()))
+                .append("\",\"lastModified\":\"").append(format(user.lastModified())).append("\",\"location\":");
+        quote(json, location(scimBaseUrl, user.id()));
+        json.append(",\"version\":");
+        quote(json, ETags.of(user.version()));
+        return json.append("}}").toString();
+    }
+
+    private static void quote(StringBuilder json, String value) {
+        json.append('"');
+        STRINGS.quoteAsString(value, json);
+        json.append('"');
     }
 
     static String location(String scimBaseUrl, String id) {

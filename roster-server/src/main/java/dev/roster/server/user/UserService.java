@@ -3,7 +3,6 @@ package dev.roster.server.user;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.roster.scim.ScimException;
-import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.FilterEvaluator;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchRequest;
@@ -55,7 +54,7 @@ public class UserService {
 
     /** The unique index on the userName key decides concurrent creates: one wins, the others get a 409. */
     @Transactional
-    public ObjectNode create(String directoryId, JsonNode body) {
+    public UserResource create(String directoryId, JsonNode body) {
         ObjectNode document = withDefaultActive(normalizer.normalize(body));
         UserColumns columns = UserColumns.of(document);
         String id = UUID.randomUUID().toString();
@@ -67,23 +66,22 @@ public class UserService {
             throw userNameTaken(columns.userName());
         }
         users.adjustUserCount(directoryId, 1);
-        return UserResources.render(new StoredUser(id, 0, 1, now, now, serialized), document,
+        return new UserResource(new StoredUser(id, 0, 1, now, now, serialized), document,
                 publicUrl.scimBaseUrl(directoryId));
     }
 
-    public StoredResource get(String directoryId, String id) {
-        StoredUser user = find(directoryId, id);
-        return new StoredResource(render(directoryId, user), user.version());
+    public UserResource get(String directoryId, String id) {
+        return resource(directoryId, find(directoryId, id));
     }
 
     @Transactional
-    public ObjectNode replace(String directoryId, String id, JsonNode body, String ifMatch) {
+    public UserResource replace(String directoryId, String id, JsonNode body, String ifMatch) {
         ObjectNode replacement = normalizer.normalize(body);
         return write(directoryId, id, ifMatch, current -> replacement);
     }
 
     @Transactional
-    public ObjectNode patch(String directoryId, String id, JsonNode body, String ifMatch) {
+    public UserResource patch(String directoryId, String id, JsonNode body, String ifMatch) {
         PatchRequest request = PatchRequest.parse(body);
         return write(directoryId, id, ifMatch, current -> patchEngine.apply(current, request));
     }
@@ -107,6 +105,14 @@ public class UserService {
             evaluator.validate(query.filter());
         }
         List<SortField<?>> order = order(query);
+        if (query.sortBy() == null && !query.cursorPagination() && query.startIndex() == 1 && query.count() > 0) {
+            UserPage page = UserFilterTranslator.keyLookup(query.filter())
+                    .map(lookup -> lookupPage(directoryId, lookup, query.count()))
+                    .orElse(null);
+            if (page != null) {
+                return page;
+            }
+        }
         UserFilterTranslator.Translation translation = UserFilterTranslator.translate(query.filter());
         if (!translation.exact()) {
             return scan(directoryId, query, translation.condition(), order);
@@ -128,6 +134,15 @@ public class UserService {
                 ? page.size()
                 : total(directoryId, query, condition);
         return new UserPage(total, query.startIndex(), render(directoryId, page), null);
+    }
+
+    /**
+     * The lookups IdPs send before every create ({@code userName eq}, {@code externalId eq}) as one index probe;
+     * null when the first page is full, so that totalResults needs a count.
+     */
+    private UserPage lookupPage(String directoryId, UserFilterTranslator.KeyLookup lookup, int count) {
+        List<StoredUser> page = users.lookup(directoryId, lookup.key(), lookup.value(), count);
+        return page.size() < count ? new UserPage(page.size(), 1, render(directoryId, page), null) : null;
     }
 
     /** totalResults: the directory's kept user count when unfiltered, else a count of the matching rows. */
@@ -162,7 +177,7 @@ public class UserService {
      */
     private UserPage scan(String directoryId, UserQuery query, Condition candidates, List<SortField<?>> order) {
         long cursorSeq = query.cursorPagination() ? PageCursor.decode(query.cursor()) : 0;
-        List<ObjectNode> page = new ArrayList<>();
+        List<UserResource> page = new ArrayList<>();
         long lastReturnedSeq = -1;
         long matches = 0;
         boolean moreAfterPage = false;
@@ -173,8 +188,8 @@ public class UserService {
                     ? users.pageAfter(directoryId, candidates, afterSeq, SCAN_BATCH)
                     : users.pageAt(directoryId, candidates, order, offset, SCAN_BATCH);
             for (StoredUser user : batch) {
-                ObjectNode resource = render(directoryId, user);
-                if (!evaluator.matches(query.filter(), resource)) {
+                UserResource resource = resource(directoryId, user);
+                if (!evaluator.matches(query.filter(), resource.tree())) {
                     continue;
                 }
                 matches++;
@@ -222,14 +237,14 @@ public class UserService {
         return List.of(primary, query.descending() ? UserTable.SEQ.desc() : UserTable.SEQ.asc());
     }
 
-    private ObjectNode write(String directoryId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
+    private UserResource write(String directoryId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             StoredUser current = find(directoryId, id);
             ETags.checkIfMatch(ifMatch, current.version());
             ObjectNode currentDocument = (ObjectNode) UserResources.JSON.readTree(current.document());
             ObjectNode next = withDefaultActive(change.apply(currentDocument));
             if (next.equals(currentDocument)) {
-                return UserResources.render(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
+                return new UserResource(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
             }
             UserColumns columns = UserColumns.of(next);
             OffsetDateTime now = now();
@@ -246,7 +261,7 @@ public class UserService {
                 }
                 StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
                         serialized);
-                return UserResources.render(stored, next, publicUrl.scimBaseUrl(directoryId));
+                return new UserResource(stored, next, publicUrl.scimBaseUrl(directoryId));
             }
         }
         throw new ScimException(409, null, "user " + id + " is being changed concurrently; retry the request");
@@ -267,13 +282,13 @@ public class UserService {
         return users.find(directoryId, id).orElseThrow(() -> notFound(id));
     }
 
-    private ObjectNode render(String directoryId, StoredUser user) {
-        return UserResources.render(user, publicUrl.scimBaseUrl(directoryId));
+    private UserResource resource(String directoryId, StoredUser user) {
+        return new UserResource(user, publicUrl.scimBaseUrl(directoryId));
     }
 
-    private List<ObjectNode> render(String directoryId, List<StoredUser> page) {
+    private List<UserResource> render(String directoryId, List<StoredUser> page) {
         String base = publicUrl.scimBaseUrl(directoryId);
-        return page.stream().map(user -> UserResources.render(user, base)).toList();
+        return page.stream().map(user -> new UserResource(user, base)).toList();
     }
 
     private OffsetDateTime now() {
@@ -287,9 +302,5 @@ public class UserService {
     private static ScimException userNameTaken(String userName) {
         return ScimException.uniqueness("userName '" + userName + "' is already taken in this directory "
                 + "(userName is unique case-insensitively)");
-    }
-
-    /** A rendered resource with its version, for ETag headers. */
-    public record StoredResource(ObjectNode resource, long version) {
     }
 }

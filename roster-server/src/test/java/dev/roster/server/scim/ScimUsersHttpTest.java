@@ -149,6 +149,31 @@ class ScimUsersHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void lookupWhenMoreMatchesThanCountThenTotalCountsThemAll() {
+        String first = scim.post("/Users", user("first@example.com", "00u-shared")).body().get("id").asString();
+        scim.post("/Users", user("second@example.com", "00u-shared"));
+
+        HttpResponse page = scim.get("/Users?count=1&filter=" + encode("externalId eq \"00u-shared\""));
+
+        assertThat(page.body().get("totalResults").asInt()).isEqualTo(2);
+        assertThat(page.body().get("itemsPerPage").asInt()).isEqualTo(1);
+        assertThat(page.body().get("Resources").get(0).get("id").asString()).isEqualTo(first);
+        HttpResponse second = scim.get("/Users?startIndex=2&count=1&filter=" + encode("externalId eq \"00u-shared\""));
+        assertThat(second.body().get("Resources").get(0).get("userName").asString()).isEqualTo("second@example.com");
+    }
+
+    @Test
+    void listedUserWhenNoProjectionThenSameAsReadById() {
+        String id = scim.post("/Users", user("same@example.com", "00u-same")).body().get("id").asString();
+
+        JsonNode listed = list("userName eq \"same@example.com\"").get("Resources").get(0);
+
+        assertThat(listed).isEqualTo(scim.get("/Users/" + id).body());
+        assertThat(listed.has("password")).isFalse();
+        assertThat(listed.get("meta").get("location").asString()).isEqualTo(directory.scimBaseUrl() + "/Users/" + id);
+    }
+
+    @Test
     void emailLookupFollowsWorkEmailChangesAndDeletion() {
         String id = scim.post("/Users", user("mover@example.com", null)).body().get("id").asString();
         String byOldEmail = "emails[type eq \"work\"].value eq \"MOVER@example.com\"";

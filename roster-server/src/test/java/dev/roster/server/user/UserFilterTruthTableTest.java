@@ -101,7 +101,7 @@ class UserFilterTruthTableTest {
         UserPage page = service.search(directoryId,
                 new UserQuery(FilterParser.parse(truth.filter()), 1, 1000, null, false, null));
 
-        Set<String> ids = page.resources().stream().map(user -> user.get("id").asString())
+        Set<String> ids = page.resources().stream().map(UserResource::id)
                 .collect(Collectors.toSet());
         assertThat(ids).as(truth.filter()).isEqualTo(truth.expectedIds());
         assertThat(page.totalResults()).as(truth.filter()).isEqualTo(truth.expectedIds().size());
