@@ -36,7 +36,7 @@ public final class ResourceNormalizer {
         if (input == null || !input.isObject()) {
             throw ScimException.invalidSyntax("a " + schema.resourceType() + " must be a JSON object");
         }
-        checkSchemas(input.get("schemas"));
+        checkSchemas(input, input.get("schemas"));
         Map<Schema, Map<AttributeDefinition, Assigned>> bySchema = groupBySchema(input);
 
         ObjectNode out = NODES.objectNode();
@@ -177,7 +177,12 @@ public final class ResourceNormalizer {
         return out;
     }
 
-    private void checkSchemas(JsonNode schemas) {
+    /**
+     * The core schema must be listed. An unknown URN is ignored when the body holds no attributes under it:
+     * Entra lists its own schema ({@code http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group})
+     * on every group it creates.
+     */
+    private void checkSchemas(JsonNode input, JsonNode schemas) {
         if (schemas == null || !schemas.isArray()) {
             throw ScimException.invalidSyntax("'schemas' must be an array of schema URNs");
         }
@@ -186,8 +191,11 @@ public final class ResourceNormalizer {
             if (!urn.isString()) {
                 throw ScimException.invalidSyntax("'schemas' must contain only strings, found " + urn);
             }
-            Schema known = schema.schema(urn.stringValue()).orElseThrow(() -> ScimException.invalidValue(
-                    "unknown schema '" + urn.stringValue() + "' for a " + schema.resourceType()));
+            Schema known = schema.schema(urn.stringValue()).orElse(null);
+            if (known == null && input.has(urn.stringValue())) {
+                throw ScimException.invalidValue("unknown schema '" + urn.stringValue() + "' for a "
+                        + schema.resourceType());
+            }
             core |= known == schema.core();
         }
         if (!core) {

@@ -7,6 +7,7 @@ import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.scim.schema.Schema;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.config.RosterProperties;
+import dev.roster.server.group.GroupService;
 import dev.roster.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -27,10 +28,10 @@ class ScimDiscoveryController {
     private final List<ResourceSchema> resourceTypes;
     private final ServiceProviderSettings settings;
 
-    ScimDiscoveryController(PublicUrl publicUrl, UserService users, RosterProperties properties,
-                            ScimRequestBodies bodies) {
+    ScimDiscoveryController(PublicUrl publicUrl, UserService users, GroupService groups,
+                            RosterProperties properties, ScimRequestBodies bodies) {
         this.publicUrl = publicUrl;
-        this.resourceTypes = List.of(users.schema());
+        this.resourceTypes = List.of(users.schema(), groups.schema());
         RosterProperties.Scim scim = properties.scim();
         this.settings = new ServiceProviderSettings(scim.maxPageSize(), bodies.maxBytes(), 0, true, true, true,
                 false, true, false, null,

@@ -35,11 +35,12 @@ class ScimDiscoveryHttpTest extends RosterHttpTest {
     }
 
     @Test
-    void resourceTypesAndSchemasDescribeUsersWithEnterpriseExtension() {
+    void resourceTypesAndSchemasDescribeUsersWithEnterpriseExtensionAndGroups() {
         JsonClient scim = scim(newDirectory("entra"));
 
         JsonNode types = scim.get("/ResourceTypes").body();
-        assertThat(types.get("totalResults").asInt()).isEqualTo(1);
+        assertThat(types.get("totalResults").asInt()).isEqualTo(2);
+        assertThat(scim.get("/ResourceTypes/Group").body().get("endpoint").asString()).isEqualTo("/Groups");
         JsonNode user = scim.get("/ResourceTypes/User").body();
         assertThat(user.get("endpoint").asString()).isEqualTo("/Users");
         assertThat(user.get("schemaExtensions").get(0).get("schema").asString())
@@ -49,7 +50,8 @@ class ScimDiscoveryHttpTest extends RosterHttpTest {
         List<String> ids = new ArrayList<>();
         schemas.get("Resources").forEach(s -> ids.add(s.get("id").asString()));
         assertThat(ids).containsExactly("urn:ietf:params:scim:schemas:core:2.0:User",
-                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                "urn:ietf:params:scim:schemas:core:2.0:Group");
 
         JsonNode userSchema = scim.get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User").body();
         JsonNode userName = attribute(userSchema, "userName");

@@ -1,0 +1,154 @@
+package dev.roster.server.group;
+
+import static dev.roster.server.group.GroupTable.CREATED_AT;
+import static dev.roster.server.group.GroupTable.DIRECTORY_ID;
+import static dev.roster.server.group.GroupTable.DISPLAY_NAME_KEY;
+import static dev.roster.server.group.GroupTable.DOCUMENT;
+import static dev.roster.server.group.GroupTable.EXTERNAL_ID;
+import static dev.roster.server.group.GroupTable.ID;
+import static dev.roster.server.group.GroupTable.LAST_MODIFIED_AT;
+import static dev.roster.server.group.GroupTable.MEMBERS;
+import static dev.roster.server.group.GroupTable.MEMBER_GROUP_ID;
+import static dev.roster.server.group.GroupTable.MEMBER_USER_ID;
+import static dev.roster.server.group.GroupTable.SCIM_GROUPS;
+import static dev.roster.server.group.GroupTable.SEQ;
+import static dev.roster.server.group.GroupTable.USERS;
+import static dev.roster.server.group.GroupTable.USER_DIRECTORY_ID;
+import static dev.roster.server.group.GroupTable.USER_ID;
+import static dev.roster.server.group.GroupTable.USER_NAME;
+import static dev.roster.server.group.GroupTable.VERSION;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record6;
+import org.springframework.stereotype.Component;
+
+/** SQL for SCIM groups and their member relation; every method is scoped to one directory or one group. */
+@Component
+class GroupRepository {
+
+    /** Ids per statement when a request names many members: keeps every IN list and multi-row insert bounded. */
+    private static final int CHUNK = 1000;
+
+    private final DSLContext db;
+
+    GroupRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(String directoryId, String id, GroupColumns columns, OffsetDateTime now, String document) {
+        db.insertInto(SCIM_GROUPS)
+                .set(ID, id)
+                .set(DIRECTORY_ID, directoryId)
+                .set(DISPLAY_NAME_KEY, columns.displayNameKey())
+                .set(EXTERNAL_ID, columns.externalId())
+                .set(VERSION, 1L)
+                .set(CREATED_AT, now)
+                .set(LAST_MODIFIED_AT, now)
+                .set(DOCUMENT, document)
+                .execute();
+    }
+
+    Optional<StoredGroup> find(String directoryId, String id) {
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_GROUPS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                .fetchOptional(GroupRepository::toStoredGroup);
+    }
+
+    /** The group, its row locked until the transaction ends: writes to one group queue instead of retrying. */
+    Optional<StoredGroup> lock(String directoryId, String id) {
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_GROUPS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                .forUpdate()
+                .fetchOptional(GroupRepository::toStoredGroup);
+    }
+
+    void update(String directoryId, String id, long version, GroupColumns columns, OffsetDateTime now,
+                String document) {
+        db.update(SCIM_GROUPS)
+                .set(DISPLAY_NAME_KEY, columns.displayNameKey())
+                .set(EXTERNAL_ID, columns.externalId())
+                .set(VERSION, version)
+                .set(LAST_MODIFIED_AT, now)
+                .set(DOCUMENT, document)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                .execute();
+    }
+
+    boolean delete(String directoryId, String id) {
+        return db.deleteFrom(SCIM_GROUPS).where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).execute() == 1;
+    }
+
+    List<StoredGroup> page(String directoryId, Condition condition, long offset, int limit) {
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_GROUPS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(condition)
+                .orderBy(DIRECTORY_ID, SEQ)
+                .limit(limit)
+                .offset(offset)
+                .fetch(GroupRepository::toStoredGroup);
+    }
+
+    long count(String directoryId, Condition condition) {
+        return db.selectCount().from(SCIM_GROUPS).where(DIRECTORY_ID.eq(directoryId)).and(condition)
+                .fetchSingle().value1();
+    }
+
+    /** Which of {@code userIds} are users of the directory. */
+    Set<String> existingUsers(String directoryId, Collection<String> userIds) {
+        Set<String> existing = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(userIds))) {
+            existing.addAll(db.select(USER_ID).from(USERS)
+                    .where(USER_DIRECTORY_ID.eq(directoryId)).and(USER_ID.in(chunk))
+                    .fetch(USER_ID));
+        }
+        return existing;
+    }
+
+    /** Adds the users not yet members; adding a member twice changes nothing. */
+    void addMembers(String groupId, List<String> userIds) {
+        for (List<String> chunk : chunks(userIds)) {
+            var insert = db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID);
+            for (String userId : chunk) {
+                insert = insert.values(groupId, userId);
+            }
+            insert.onConflict(MEMBER_GROUP_ID, MEMBER_USER_ID).doNothing().execute();
+        }
+    }
+
+    void removeMembers(String groupId, List<String> userIds) {
+        for (List<String> chunk : chunks(userIds)) {
+            db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.in(chunk)).execute();
+        }
+    }
+
+    void removeAllMembers(String groupId) {
+        db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).execute();
+    }
+
+    List<GroupMember> members(String groupId) {
+        return db.select(MEMBER_USER_ID, USER_NAME).from(MEMBERS)
+                .join(USERS).on(USER_ID.eq(MEMBER_USER_ID))
+                .where(MEMBER_GROUP_ID.eq(groupId))
+                .orderBy(MEMBER_GROUP_ID, MEMBER_USER_ID)
+                .fetch(row -> new GroupMember(row.value1(), row.value2()));
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static StoredGroup toStoredGroup(Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String> r) {
+        return new StoredGroup(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
+    }
+}

@@ -1,0 +1,240 @@
+package dev.roster.server.group;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.filter.Filter;
+import dev.roster.scim.patch.GroupPatchPlan;
+import dev.roster.scim.patch.PatchEngine;
+import dev.roster.scim.patch.PatchRequest;
+import dev.roster.scim.resource.ResourceNormalizer;
+import dev.roster.scim.schema.CoreSchemas;
+import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.server.config.PublicUrl;
+import dev.roster.server.scim.ETags;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SCIM Groups of one directory (RFC 7644 §3.3–3.6, RFC 7643 §4.2). Members are users of the same directory,
+ * kept as a relation: a membership change writes the member rows it names and bumps the group's version.
+ */
+@Service
+public class GroupService {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+    private final GroupRepository groups;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+    private final ResourceSchema schema = CoreSchemas.group();
+    private final ResourceNormalizer normalizer = new ResourceNormalizer(schema);
+    private final PatchEngine patchEngine = new PatchEngine(schema);
+
+    GroupService(GroupRepository groups, PublicUrl publicUrl, Clock clock) {
+        this.groups = groups;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    public ResourceSchema schema() {
+        return schema;
+    }
+
+    @Transactional
+    public GroupResource create(String directoryId, JsonNode body) {
+        ObjectNode document = normalizer.normalize(body);
+        List<String> memberIds = memberIds(document.remove("members"));
+        checkMembers(directoryId, memberIds);
+        GroupColumns columns = GroupColumns.of(document);
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = now();
+        try {
+            groups.insert(directoryId, id, columns, now, JSON.writeValueAsString(document));
+        } catch (DuplicateKeyException e) {
+            throw externalIdTaken(columns.externalId());
+        }
+        groups.addMembers(id, memberIds);
+        return resource(directoryId, new StoredGroup(id, 0, 1, now, now, null), document, true);
+    }
+
+    public GroupResource get(String directoryId, String id, boolean withMembers) {
+        StoredGroup group = groups.find(directoryId, id).orElseThrow(() -> notFound(id));
+        return resource(directoryId, group, withMembers);
+    }
+
+    /** One page of the directory's groups in creation order; {@code startIndex} is 1-based. */
+    public GroupPage search(String directoryId, Filter filter, long startIndex, int count, boolean withMembers) {
+        var condition = GroupFilterTranslator.translate(filter);
+        List<GroupResource> page = count == 0 ? List.of()
+                : groups.page(directoryId, condition, startIndex - 1, count).stream()
+                        .map(group -> resource(directoryId, group, withMembers)).toList();
+        long total = startIndex == 1 && page.size() < count ? page.size() : groups.count(directoryId, condition);
+        return new GroupPage(total, startIndex, page);
+    }
+
+    /** Full replace, the member list included (RFC 7644 §3.5.1). */
+    @Transactional
+    public GroupResource replace(String directoryId, String id, JsonNode body, String ifMatch) {
+        StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
+        ETags.checkIfMatch(ifMatch, current.version());
+        ObjectNode document = normalizer.normalize(body);
+        List<String> memberIds = memberIds(document.remove("members"));
+        checkMembers(directoryId, memberIds);
+        groups.removeAllMembers(id);
+        groups.addMembers(id, memberIds);
+        return write(directoryId, current, document, true);
+    }
+
+    /**
+     * Applies the PATCH atomically; member operations become inserts and deletes of the named members only.
+     * Returns the group with its members only when {@code withMembers}, so a PATCH of a huge group stays cheap.
+     */
+    @Transactional
+    public GroupResource patch(String directoryId, String id, JsonNode body, String ifMatch, boolean withMembers) {
+        GroupPatchPlan plan = GroupPatchPlan.of(PatchRequest.parse(body));
+        StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
+        ETags.checkIfMatch(ifMatch, current.version());
+        ObjectNode document = (ObjectNode) JSON.readTree(current.document());
+        if (!plan.attributeOperations().operations().isEmpty()) {
+            document = patchEngine.apply(document, plan.attributeOperations());
+            document.remove("members");
+        }
+        for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
+            switch (change) {
+                case GroupPatchPlan.MemberChange.Add add -> {
+                    checkMembers(directoryId, add.userIds());
+                    groups.addMembers(id, add.userIds());
+                }
+                case GroupPatchPlan.MemberChange.Remove remove -> groups.removeMembers(id, remove.userIds());
+                case GroupPatchPlan.MemberChange.RemoveAll removeAll -> groups.removeAllMembers(id);
+                case GroupPatchPlan.MemberChange.ReplaceAll replaceAll -> {
+                    checkMembers(directoryId, replaceAll.userIds());
+                    groups.removeAllMembers(id);
+                    groups.addMembers(id, replaceAll.userIds());
+                }
+            }
+        }
+        return write(directoryId, current, document, withMembers);
+    }
+
+    /** Deletes the group and its memberships; its users stay. */
+    @Transactional
+    public void delete(String directoryId, String id, String ifMatch) {
+        StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
+        ETags.checkIfMatch(ifMatch, current.version());
+        groups.delete(directoryId, id);
+    }
+
+    private GroupResource write(String directoryId, StoredGroup current, ObjectNode document, boolean withMembers) {
+        GroupColumns columns = GroupColumns.of(document);
+        OffsetDateTime now = now();
+        String serialized = JSON.writeValueAsString(document);
+        try {
+            groups.update(directoryId, current.id(), current.version() + 1, columns, now, serialized);
+        } catch (DuplicateKeyException e) {
+            throw externalIdTaken(columns.externalId());
+        }
+        StoredGroup written = new StoredGroup(current.id(), current.seq(), current.version() + 1, current.created(),
+                now, serialized);
+        return resource(directoryId, written, document, withMembers);
+    }
+
+    /** The member ids of a normalized {@code members} value, in order and without repeats. */
+    private static List<String> memberIds(JsonNode members) {
+        if (members == null || members.isNull()) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        int index = 0;
+        for (JsonNode member : members) {
+            JsonNode value = member.path("value");
+            if (!value.isString() || value.asString().isBlank()) {
+                throw ScimException.invalidValue("members[" + index + "] has no 'value': each member needs the id "
+                        + "of a user of this directory");
+            }
+            ids.add(value.asString());
+            index++;
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** Members must be users of this directory: an unknown id fails the whole request, naming the id. */
+    private void checkMembers(String directoryId, List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        Set<String> existing = groups.existingUsers(directoryId, userIds);
+        List<String> unknown = userIds.stream().filter(userId -> !existing.contains(userId)).limit(10).toList();
+        if (!unknown.isEmpty()) {
+            throw ScimException.invalidValue("members must be users of this directory; unknown user id(s): "
+                    + String.join(", ", unknown) + ". Provision the users before adding them to a group.");
+        }
+    }
+
+    private GroupResource resource(String directoryId, StoredGroup group, boolean withMembers) {
+        return resource(directoryId, group, (ObjectNode) JSON.readTree(group.document()), withMembers);
+    }
+
+    private GroupResource resource(String directoryId, StoredGroup group, ObjectNode document, boolean withMembers) {
+        String base = publicUrl.scimBaseUrl(directoryId);
+        String location = base + "/Groups/" + group.id();
+        ObjectNode tree = JSON.createObjectNode();
+        tree.set("schemas", document.get("schemas"));
+        tree.put("id", group.id());
+        for (Map.Entry<String, JsonNode> property : document.properties()) {
+            if (!property.getKey().equals("schemas")) {
+                tree.set(property.getKey(), property.getValue());
+            }
+        }
+        if (withMembers) {
+            ArrayNode members = tree.putArray("members");
+            for (GroupMember member : groups.members(group.id())) {
+                members.addObject()
+                        .put("value", member.userId())
+                        .put("$ref", base + "/Users/" + member.userId())
+                        .put("type", "User")
+                        .put("display", member.userName());
+            }
+        }
+        tree.putObject("meta")
+                .put("resourceType", "Group")
+                .put("created", format(group.created()))
+                .put("lastModified", format(group.lastModified()))
+                .put("location", location)
+                .put("version", ETags.of(group.version()));
+        return new GroupResource(tree, group.version(), location);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String format(OffsetDateTime time) {
+        return TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private static ScimException notFound(String id) {
+        return ScimException.notFound("Group " + id + " not found");
+    }
+
+    private static ScimException externalIdTaken(String externalId) {
+        return ScimException.uniqueness("externalId '" + externalId + "' is already used by another group of this "
+                + "directory");
+    }
+}

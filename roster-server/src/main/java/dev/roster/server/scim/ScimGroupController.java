@@ -1,0 +1,133 @@
+package dev.roster.server.scim;
+
+import dev.roster.scim.ScimConstants;
+import dev.roster.scim.ScimException;
+import dev.roster.scim.projection.AttributeProjection;
+import dev.roster.server.group.GroupPage;
+import dev.roster.server.group.GroupResource;
+import dev.roster.server.group.GroupService;
+import dev.roster.server.user.UserQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The SCIM /Groups endpoint (RFC 7644 §3, RFC 7643 §4.2), under {@code /scim/v2/{directoryId}} and
+ * token-resolved {@code /scim/v2}. Members are loaded only when the response returns them, so
+ * {@code excludedAttributes=members} costs the same for a group of ten and of a hundred thousand.
+ */
+@ScimApi
+@RestController
+class ScimGroupController {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final GroupService groups;
+    private final ScimRequestBodies bodies;
+    private final ListParameters listParameters;
+
+    ScimGroupController(GroupService groups, ScimRequestBodies bodies, ListParameters listParameters) {
+        this.groups = groups;
+        this.bodies = bodies;
+        this.listParameters = listParameters;
+    }
+
+    @PostMapping({"/scim/v2/{directoryId}/Groups", "/scim/v2/Groups"})
+    ResponseEntity<JsonNode> create(HttpServletRequest request) {
+        GroupResource created = groups.create(directoryId(request), bodies.read(request));
+        return resource(HttpStatus.CREATED, created, projection(request));
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
+    ResponseEntity<JsonNode> get(@PathVariable String id, HttpServletRequest request) {
+        AttributeProjection projection = projection(request);
+        GroupResource group = groups.get(directoryId(request), id, projection.includes("members"));
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, group.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(group.version())).build();
+        }
+        return resource(HttpStatus.OK, group, projection);
+    }
+
+    @GetMapping({"/scim/v2/{directoryId}/Groups", "/scim/v2/Groups"})
+    ResponseEntity<JsonNode> list(HttpServletRequest request) {
+        if (request.getParameter("cursor") != null || request.getParameter("sortBy") != null) {
+            throw ScimException.invalidValue("Groups are listed in creation order with startIndex and count; "
+                    + "cursor and sortBy are supported on Users only");
+        }
+        AttributeProjection projection = projection(request);
+        UserQuery query = listParameters.userQuery(request.getParameter("filter"), request.getParameter("startIndex"),
+                request.getParameter("count"), null, null, null);
+        GroupPage page = groups.search(directoryId(request), query.filter(), query.startIndex(), query.count(),
+                projection.includes("members"));
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("schemas").add(ScimConstants.LIST_RESPONSE_SCHEMA);
+        body.put("totalResults", page.totalResults());
+        body.put("itemsPerPage", page.resources().size());
+        body.put("startIndex", page.startIndex());
+        ArrayNode resources = body.putArray("Resources");
+        page.resources().forEach(group -> resources.add(projection.apply(group.tree())));
+        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(body);
+    }
+
+    @PutMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
+    ResponseEntity<JsonNode> replace(@PathVariable String id, HttpServletRequest request) {
+        GroupResource replaced = groups.replace(directoryId(request), id, bodies.read(request),
+                request.getHeader("If-Match"));
+        return resource(HttpStatus.OK, replaced, projection(request));
+    }
+
+    /**
+     * 204 without a body (RFC 7644 §3.5.2 allows it; Entra asks for it), so that a member change of a huge
+     * group never sends the group back; with {@code attributes} or {@code excludedAttributes}, 200 and the
+     * group as asked.
+     */
+    @PatchMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
+    ResponseEntity<JsonNode> patch(@PathVariable String id, HttpServletRequest request) {
+        AttributeProjection projection = projection(request);
+        boolean returnGroup = !projection.isDefault();
+        GroupResource patched = groups.patch(directoryId(request), id, bodies.read(request),
+                request.getHeader("If-Match"), returnGroup && projection.includes("members"));
+        if (!returnGroup) {
+            return ResponseEntity.noContent().eTag(ETags.of(patched.version())).build();
+        }
+        return resource(HttpStatus.OK, patched, projection);
+    }
+
+    @DeleteMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+        groups.delete(directoryId(request), id, request.getHeader("If-Match"));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<JsonNode> resource(HttpStatus status, GroupResource group,
+                                                     AttributeProjection projection) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ScimErrors.SCIM_JSON)
+                .eTag(ETags.of(group.version()));
+        if (status == HttpStatus.CREATED) {
+            builder.location(URI.create(group.location()));
+        }
+        return builder.body(projection.apply(group.tree()));
+    }
+
+    private AttributeProjection projection(HttpServletRequest request) {
+        return AttributeProjection.of(groups.schema(), request.getParameter("attributes"),
+                request.getParameter("excludedAttributes"));
+    }
+
+    private static String directoryId(HttpServletRequest request) {
+        return ScimAuthenticationFilter.directoryOf(request).directoryId();
+    }
+}

@@ -1,0 +1,232 @@
+package dev.roster.server.scim;
+
+import static dev.roster.server.scim.ProvisioningReplay.assertListResponse;
+import static dev.roster.server.scim.ProvisioningReplay.assertScimError;
+import static dev.roster.server.scim.ProvisioningReplay.bind;
+import static dev.roster.server.scim.ProvisioningReplay.formEncoded;
+import static dev.roster.server.scim.ProvisioningReplay.percentEncoded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.server.support.HttpResponse;
+import dev.roster.server.support.JsonClient;
+import dev.roster.server.support.RosterHttpTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SCIM /Groups as Okta's "Push Groups" and Entra's group provisioning drive it. Request bodies are in
+ * src/test/resources/okta/groups and entra/groups (see their READMEs for the source of each shape).
+ */
+class ScimGroupsHttpTest extends RosterHttpTest {
+
+    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+    private ScimDirectory directory;
+    private JsonClient scim;
+    private String ada;
+    private String charles;
+
+    @BeforeEach
+    void provisionTwoUsers() {
+        directory = newDirectory("okta");
+        scim = scim(directory);
+        ada = createUser("ada.lovelace@analytical-engines.example");
+        charles = createUser("charles.babbage@analytical-engines.example");
+    }
+
+    @Test
+    void oktaPushGroupSequenceKeepsMembersInStep() {
+        HttpResponse created = scim.post("/Groups", fixture("okta/groups/group-create.json"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(created.header("Location")).isEqualTo(directory.scimBaseUrl() + "/Groups/" + id);
+        assertThat(created.body().path("members")).as("no members yet").isEmpty();
+        Map<String, String> ids = Map.of("groupId", id, "userId1", ada, "userId2", charles);
+
+        assertThat(patch(id, "okta/groups/patch-replace-pathless.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "okta/groups/patch-add-members.json", ids).status()).isEqualTo(204);
+        assertThat(memberIds(id)).containsExactlyInAnyOrder(ada, charles);
+
+        assertThat(patch(id, "okta/groups/patch-rename.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "okta/groups/patch-remove-member.json", ids).status()).isEqualTo(204);
+        JsonNode group = scim.get("/Groups/" + id).body();
+        assertThat(group.get("displayName").asString()).isEqualTo("Difference Engine Programmers");
+        assertThat(group.get("members")).hasSize(1);
+        JsonNode member = group.get("members").get(0);
+        assertThat(member.get("value").asString()).isEqualTo(ada);
+        assertThat(member.get("display").asString()).isEqualTo("ada.lovelace@analytical-engines.example");
+        assertThat(member.get("$ref").asString()).isEqualTo(directory.scimBaseUrl() + "/Users/" + ada);
+
+        assertThat(patch(id, "okta/groups/patch-remove-and-add.json", ids).status()).isEqualTo(204);
+        assertThat(memberIds(id)).containsExactly(charles);
+        assertThat(patch(id, "okta/groups/patch-replace-members.json", ids).status()).isEqualTo(204);
+        assertThat(memberIds(id)).containsExactlyInAnyOrder(ada, charles);
+        assertThat(patch(id, "okta/groups/patch-replace-pathless-members-empty.json", ids).status()).isEqualTo(204);
+        assertThat(memberIds(id)).isEmpty();
+
+        HttpResponse replaced = scim.put("/Groups/" + id, bind(fixtureText("okta/groups/group-replace.json"), ids));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.body().get("members")).hasSize(2);
+
+        assertThat(scim.delete("/Groups/" + id).status()).isEqualTo(204);
+        assertScimError(scim.get("/Groups/" + id), 404, null);
+        assertThat(scim.get("/Users/" + ada).status()).as("deleting a group leaves its users").isEqualTo(200);
+    }
+
+    @Test
+    void entraGroupSequenceWithCapitalisedOpsAndValueListRemove() {
+        String lookup = "/Groups?excludedAttributes=members&filter="
+                + formEncoded("displayName eq \"Compiler Research\"");
+        assertThat(assertListResponse(scim.get(lookup), 0).get("Resources")).isEmpty();
+        HttpResponse created = scim.post("/Groups", fixture("entra/groups/group-create.json"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        Map<String, String> ids = Map.of("groupId", id, "userId1", ada, "userId2", charles);
+        assertThat(assertListResponse(scim.get(lookup), 1).get("Resources").get(0).has("members")).isFalse();
+
+        assertThat(patch(id, "entra/groups/patch-add-members-multiple.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "entra/groups/patch-replace-displayName.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "entra/groups/patch-remove-member.json", ids).status()).isEqualTo(204);
+
+        JsonNode group = scim.get("/Groups/" + id + "?excludedAttributes=members").body();
+        assertThat(group.has("members")).isFalse();
+        assertThat(group.get("displayName").asString()).isEqualTo("Compiler Research and Development");
+        assertThat(memberIds(id)).containsExactly(ada);
+        String membership = "/Groups?excludedAttributes=members&filter="
+                + percentEncoded("id eq \"" + id + "\" and members[value eq \"" + ada + "\"]");
+        assertListResponse(scim.get(membership), 1);
+        String formerMembership = "/Groups?excludedAttributes=members&filter="
+                + percentEncoded("id eq \"" + id + "\" and members[value eq \"" + charles + "\"]");
+        assertListResponse(scim.get(formerMembership), 0);
+    }
+
+    @Test
+    void addingExistingOrRemovingAbsentMemberIsNoOp() {
+        String id = createGroup("Engineers", List.of(ada));
+        Map<String, String> ids = Map.of("groupId", id, "userId1", ada, "userId2", charles);
+
+        assertThat(patch(id, "okta/groups/patch-add-members.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "okta/groups/patch-add-members.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "okta/groups/patch-remove-member.json", ids).status()).isEqualTo(204);
+        assertThat(patch(id, "okta/groups/patch-remove-member.json", ids).status()).isEqualTo(204);
+
+        assertThat(memberIds(id)).containsExactly(ada);
+    }
+
+    @Test
+    void unknownOrOtherDirectoryMemberThenInvalidValueAndNothingChanged() {
+        String id = createGroup("Engineers", List.of(ada));
+        JsonClient other = scim(newDirectory("okta"));
+        String stranger = other.post("/Users", user("stranger@example.com")).body().get("id").asString();
+        String version = scim.get("/Groups/" + id).header("ETag");
+
+        HttpResponse response = scim.patch("/Groups/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                  {"op":"replace","path":"displayName","value":"Renamed"},
+                  {"op":"add","path":"members","value":[{"value":"%s"},{"value":"%s"}]}]}"""
+                .formatted(charles, stranger));
+
+        assertScimError(response, 400, "invalidValue");
+        assertThat(response.body().get("detail").asString()).contains(stranger).doesNotContain(charles);
+        JsonNode group = scim.get("/Groups/" + id).body();
+        assertThat(group.get("displayName").asString()).isEqualTo("Engineers");
+        assertThat(memberIds(id)).containsExactly(ada);
+        assertThat(group.get("meta").get("version").asString()).isEqualTo(version);
+    }
+
+    @Test
+    void deletingUserRemovesItsMemberships() {
+        String id = createGroup("Engineers", List.of(ada, charles));
+
+        assertThat(scim.delete("/Users/" + ada).status()).isEqualTo(204);
+
+        assertThat(memberIds(id)).containsExactly(charles);
+    }
+
+    @Test
+    void externalIdUniquePerDirectoryDisplayNameNot() {
+        String body = """
+                {"schemas":["%s"],"displayName":"Same","externalId":"%s"}""";
+        assertThat(scim.post("/Groups", body.formatted(GROUP, "ext-1")).status()).isEqualTo(201);
+        assertThat(scim.post("/Groups", body.formatted(GROUP, "ext-2")).status()).isEqualTo(201);
+
+        assertScimError(scim.post("/Groups", body.formatted(GROUP, "ext-1")), 409, "uniqueness");
+        assertListResponse(scim.get("/Groups?filter=" + percentEncoded("displayName eq \"same\"")), 2);
+        assertListResponse(scim.get("/Groups?filter=" + percentEncoded("externalId eq \"ext-2\"")), 1);
+    }
+
+    @Test
+    void listFiltersAndProjection() {
+        String engineers = createGroup("Engineers", List.of(ada));
+        createGroup("Empty", List.of());
+
+        JsonNode withAda = assertListResponse(scim.get("/Groups?filter="
+                + percentEncoded("members[value eq \"" + ada + "\"]")), 1);
+        assertThat(withAda.get("Resources").get(0).get("id").asString()).isEqualTo(engineers);
+        assertListResponse(scim.get("/Groups?filter=" + percentEncoded("members pr")), 1);
+        assertListResponse(scim.get("/Groups?filter=" + percentEncoded("not (members pr)")), 1);
+        JsonNode names = assertListResponse(scim.get("/Groups?attributes=displayName"), 2);
+        assertThat(names.get("Resources").get(0).has("members")).isFalse();
+        assertThat(names.get("Resources").get(0).has("id")).isTrue();
+
+        assertScimError(scim.get("/Groups?filter=" + percentEncoded("members[display eq \"x\"]")), 400,
+                "invalidFilter");
+        assertScimError(scim.get("/Groups?filter=" + percentEncoded("meta.created gt \"2020-01-01T00:00:00Z\"")),
+                400, "invalidFilter");
+    }
+
+    @Test
+    void etagsOnGroups() {
+        String id = createGroup("Engineers", List.of());
+        HttpResponse read = scim.get("/Groups/" + id);
+
+        HttpResponse renamed = scim.send("PATCH", "/Groups/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"displayName","value":"Renamed"}]}""");
+        assertThat(renamed.status()).isEqualTo(204);
+        assertThat(scim.withHeader("If-Match", read.header("ETag")).delete("/Groups/" + id).status()).isEqualTo(412);
+        String current = scim.get("/Groups/" + id).header("ETag");
+        assertThat(scim.withHeader("If-None-Match", current).get("/Groups/" + id).status()).isEqualTo(304);
+    }
+
+    private HttpResponse patch(String groupId, String fixture, Map<String, String> ids) {
+        HttpResponse response = scim.patch("/Groups/" + groupId, bind(fixtureText(fixture), ids));
+        assertThat(response.status()).as(fixture + ": " + response).isBetween(200, 204);
+        return response;
+    }
+
+    private List<String> memberIds(String groupId) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode member : scim.get("/Groups/" + groupId).body().path("members")) {
+            ids.add(member.get("value").asString());
+        }
+        return ids;
+    }
+
+    private String createGroup(String displayName, List<String> memberIds) {
+        StringBuilder members = new StringBuilder();
+        for (String memberId : memberIds) {
+            members.append(members.isEmpty() ? "" : ",").append("{\"value\":\"").append(memberId).append("\"}");
+        }
+        HttpResponse created = scim.post("/Groups", """
+                {"schemas":["%s"],"displayName":"%s","members":[%s]}""".formatted(GROUP, displayName, members));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    private String createUser(String userName) {
+        HttpResponse created = scim.post("/Users", user(userName));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    private static String user(String userName) {
+        return """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","active":true}"""
+                .formatted(userName);
+    }
+}
