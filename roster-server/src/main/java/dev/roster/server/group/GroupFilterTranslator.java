@@ -10,6 +10,7 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.ComparisonOperator;
 import dev.roster.scim.filter.Filter;
+import dev.roster.server.common.TextConditions;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.Condition;
@@ -97,23 +98,11 @@ final class GroupFilterTranslator {
             throw ScimException.invalidFilter("'" + c.path() + "' is a string: compare it with a quoted value");
         }
         String value = column.caseExact() ? c.value().asString() : GroupColumns.key(c.value().asString());
-        Field<String> field = column.field();
-        return switch (operator) {
-            case EQ -> field.eq(value);
-            case NE -> field.isNull().or(field.ne(value));
-            case CO -> field.like("%" + escapeLike(value) + "%", '\\');
-            case SW -> field.like(escapeLike(value) + "%", '\\');
-            case EW -> field.like("%" + escapeLike(value), '\\');
-            case GT, GE, LT, LE -> throw ScimException.invalidFilter("'" + operator.name().toLowerCase(Locale.ROOT)
-                    + "' is not supported on Groups; " + SUPPORTED);
-        };
+        return TextConditions.of(column.field(), operator, value).orElseThrow(() -> ScimException.invalidFilter(
+                "'" + operator.name().toLowerCase(Locale.ROOT) + "' is not supported on Groups; " + SUPPORTED));
     }
 
     private static ScimException unsupported(String attribute) {
         return ScimException.invalidFilter("cannot filter Groups on '" + attribute + "' this way; " + SUPPORTED);
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

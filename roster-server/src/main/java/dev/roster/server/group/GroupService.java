@@ -10,15 +10,13 @@ import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.scim.ETags;
+import dev.roster.server.scim.ScimResources;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,7 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class GroupService {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private final GroupRepository groups;
     private final PublicUrl publicUrl;
@@ -194,14 +191,7 @@ public class GroupService {
     private GroupResource resource(String directoryId, StoredGroup group, ObjectNode document, boolean withMembers) {
         String base = publicUrl.scimBaseUrl(directoryId);
         String location = base + "/Groups/" + group.id();
-        ObjectNode tree = JSON.createObjectNode();
-        tree.set("schemas", document.get("schemas"));
-        tree.put("id", group.id());
-        for (Map.Entry<String, JsonNode> property : document.properties()) {
-            if (!property.getKey().equals("schemas")) {
-                tree.set(property.getKey(), property.getValue());
-            }
-        }
+        ObjectNode tree = ScimResources.withId(document, group.id());
         if (withMembers) {
             ArrayNode members = tree.putArray("members");
             for (GroupMember member : groups.members(group.id())) {
@@ -212,21 +202,12 @@ public class GroupService {
                         .put("display", member.userName());
             }
         }
-        tree.putObject("meta")
-                .put("resourceType", "Group")
-                .put("created", format(group.created()))
-                .put("lastModified", format(group.lastModified()))
-                .put("location", location)
-                .put("version", ETags.of(group.version()));
+        ScimResources.putMeta(tree, "Group", group.created(), group.lastModified(), location, group.version());
         return new GroupResource(tree, group.version(), location);
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String format(OffsetDateTime time) {
-        return TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private static ScimException notFound(String id) {

@@ -8,6 +8,7 @@ import dev.roster.scim.ScimConstants;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.ComparisonOperator;
 import dev.roster.scim.filter.Filter;
+import dev.roster.server.common.TextConditions;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -217,14 +218,9 @@ final class UserFilterTranslator {
 
     /** Ordering of strings stays in memory: database collations do not order like RFC 7644's code points. */
     private static Translation compareText(Field<String> field, ComparisonOperator operator, String value) {
-        return switch (operator) {
-            case EQ -> new Translation(field.eq(value), true);
-            case NE -> new Translation(field.isNull().or(field.ne(value)), true);
-            case CO -> new Translation(field.like("%" + escapeLike(value) + "%", '\\'), true);
-            case SW -> new Translation(field.like(escapeLike(value) + "%", '\\'), true);
-            case EW -> new Translation(field.like("%" + escapeLike(value), '\\'), true);
-            case GT, GE, LT, LE -> Translation.EVERYTHING_UNCHECKED;
-        };
+        return TextConditions.of(field, operator, value)
+                .map(condition -> new Translation(condition, true))
+                .orElse(Translation.EVERYTHING_UNCHECKED);
     }
 
     @SuppressWarnings("unchecked")
@@ -263,9 +259,5 @@ final class UserFilterTranslator {
     @SuppressWarnings("unchecked")
     private static Field<String> text(Column column) {
         return (Field<String>) column.field();
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

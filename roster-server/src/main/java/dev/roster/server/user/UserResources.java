@@ -1,12 +1,8 @@
 package dev.roster.server.user;
 
 import dev.roster.server.scim.ETags;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import dev.roster.server.scim.ScimResources;
 import tools.jackson.core.io.JsonStringEncoder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +12,6 @@ final class UserResources {
     static final JsonMapper JSON = JsonMapper.shared();
     private static final String SCHEMAS_START = "{\"schemas\":[";
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private UserResources() {
     }
@@ -27,20 +22,9 @@ final class UserResources {
 
     /** Renders a user whose stored document is already parsed, as after a write. */
     static ObjectNode render(StoredUser user, ObjectNode document, String scimBaseUrl) {
-        ObjectNode resource = JSON.createObjectNode();
-        resource.set("schemas", document.get("schemas"));
-        resource.put("id", user.id());
-        for (Map.Entry<String, JsonNode> property : document.properties()) {
-            if (!property.getKey().equals("schemas")) {
-                resource.set(property.getKey(), property.getValue());
-            }
-        }
-        resource.putObject("meta")
-                .put("resourceType", "User")
-                .put("created", format(user.created()))
-                .put("lastModified", format(user.lastModified()))
-                .put("location", location(scimBaseUrl, user.id()))
-                .put("version", ETags.of(user.version()));
+        ObjectNode resource = ScimResources.withId(document, user.id());
+        ScimResources.putMeta(resource, "User", user.created(), user.lastModified(),
+                location(scimBaseUrl, user.id()), user.version());
         return resource;
     }
 
@@ -62,8 +46,10 @@ final class UserResources {
         if (!rest.isEmpty()) {
             json.append(rest.charAt(0) == ',' ? "" : ",").append(rest);
         }
-        json.append(",\"meta\":{\"resourceType\":\"User\",\"created\":\"").append(format(user.created()))
-                .append("\",\"lastModified\":\"").append(format(user.lastModified())).append("\",\"location\":");
+        json.append(",\"meta\":{\"resourceType\":\"User\",\"created\":\"")
+                .append(ScimResources.timestamp(user.created()))
+                .append("\",\"lastModified\":\"").append(ScimResources.timestamp(user.lastModified()))
+                .append("\",\"location\":");
         quote(json, location(scimBaseUrl, user.id()));
         json.append(",\"version\":");
         quote(json, ETags.of(user.version()));
@@ -82,9 +68,5 @@ final class UserResources {
 
     static String serialize(ObjectNode document) {
         return JSON.writeValueAsString(document);
-    }
-
-    private static String format(OffsetDateTime time) {
-        return TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 }
