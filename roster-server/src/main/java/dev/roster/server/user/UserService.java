@@ -52,8 +52,10 @@ public class UserService {
         return schema;
     }
 
-    /** The unique index on the userName key decides concurrent creates: one wins, the others get a 409. */
-    @Transactional
+    /**
+     * The unique index on the userName key decides concurrent creates: one wins, the others get a 409. The
+     * repository's insert is atomic by itself, so no transaction is opened here.
+     */
     public UserResource create(String directoryId, JsonNode body) {
         ObjectNode document = withDefaultActive(normalizer.normalize(body));
         UserColumns columns = UserColumns.of(document);
@@ -61,11 +63,10 @@ public class UserService {
         OffsetDateTime now = now();
         String serialized = UserResources.serialize(document);
         try {
-            users.insert(directoryId, id, columns, 1, now, serialized);
+            users.insert(directoryId, id, columns, now, serialized);
         } catch (DuplicateKeyException e) {
             throw userNameTaken(columns.userName());
         }
-        users.adjustUserCount(directoryId, 1);
         return new UserResource(new StoredUser(id, 0, 1, now, now, serialized), document,
                 publicUrl.scimBaseUrl(directoryId));
     }

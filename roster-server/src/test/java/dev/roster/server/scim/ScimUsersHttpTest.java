@@ -58,13 +58,19 @@ class ScimUsersHttpTest extends RosterHttpTest {
     }
 
     @Test
-    void createWhenUserNameTakenCaseInsensitivelyThenConflictUniqueness() {
+    void createWhenUserNameTakenCaseInsensitivelyThenConflictUniquenessAndNothingWritten() {
         scim.post("/Users", user("bjensen@example.com", null));
+        ObjectNode duplicateUser = user("BJensen@EXAMPLE.com", null);
+        duplicateUser.withArray("emails").addObject().put("value", "babs@example.org").put("type", "home");
 
-        HttpResponse duplicate = scim.post("/Users", user("BJensen@EXAMPLE.com", null));
+        HttpResponse duplicate = scim.post("/Users", duplicateUser);
 
         assertScimError(duplicate, 409, "uniqueness");
         assertThat(list("userName eq \"bjensen@example.com\"").get("totalResults").asInt()).isEqualTo(1);
+        assertThat(list("emails.value eq \"babs@example.org\"").get("totalResults").asInt())
+                .as("the rejected user's email rows").isZero();
+        assertThat(scim.get("/Users?count=0").body().get("totalResults").asInt())
+                .as("the directory's kept user count").isEqualTo(1);
     }
 
     @Test

@@ -80,7 +80,7 @@ class UserFilterTruthTableTest {
             ObjectNode document = ((ObjectNode) user.deepCopy());
             document.remove("id");
             document.remove("meta");
-            users.insert(directoryId, id, UserColumns.of(document), 1, now, UserResources.serialize(document));
+            users.insert(directoryId, id, UserColumns.of(document), now, UserResources.serialize(document));
             db.update(UserTable.SCIM_USERS)
                     .set(UserTable.CREATED_AT, OffsetDateTime.parse(user.at("/meta/created").asString()))
                     .set(UserTable.LAST_MODIFIED_AT, OffsetDateTime.parse(user.at("/meta/lastModified").asString()))
