@@ -8,9 +8,8 @@ import dev.roster.server.group.GroupResource;
 import dev.roster.server.group.GroupService;
 import dev.roster.server.user.UserQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,24 +43,27 @@ class ScimGroupController {
     }
 
     @PostMapping({"/scim/v2/{directoryId}/Groups", "/scim/v2/Groups"})
-    ResponseEntity<JsonNode> create(HttpServletRequest request) {
+    void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         GroupResource created = groups.create(directoryId(request), bodies.read(request));
-        return resource(HttpStatus.CREATED, created, projection(request));
+        ScimResponses.location(response, created.location());
+        resource(HttpServletResponse.SC_CREATED, created, projection(request), response);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
-    ResponseEntity<JsonNode> get(@PathVariable String id, HttpServletRequest request) {
+    void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         AttributeProjection projection = projection(request);
         GroupResource group = groups.get(directoryId(request), id, projection.includes("members"));
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, group.version())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(group.version())).build();
+            ScimResponses.eTag(response, group.version());
+            ScimResponses.empty(response, HttpServletResponse.SC_NOT_MODIFIED);
+            return;
         }
-        return resource(HttpStatus.OK, group, projection);
+        resource(HttpServletResponse.SC_OK, group, projection, response);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Groups", "/scim/v2/Groups"})
-    ResponseEntity<JsonNode> list(HttpServletRequest request) {
+    void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getParameter("cursor") != null || request.getParameter("sortBy") != null) {
             throw ScimException.invalidValue("Groups are listed in creation order with startIndex and count; "
                     + "cursor and sortBy are supported on Users only");
@@ -79,14 +80,15 @@ class ScimGroupController {
         body.put("startIndex", page.startIndex());
         ArrayNode resources = body.putArray("Resources");
         page.resources().forEach(group -> resources.add(projection.apply(group.tree())));
-        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(body);
+        ScimResponses.json(response, HttpServletResponse.SC_OK, body);
     }
 
     @PutMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
-    ResponseEntity<JsonNode> replace(@PathVariable String id, HttpServletRequest request) {
+    void replace(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         GroupResource replaced = groups.replace(directoryId(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
-        return resource(HttpStatus.OK, replaced, projection(request));
+        resource(HttpServletResponse.SC_OK, replaced, projection(request), response);
     }
 
     /**
@@ -95,31 +97,30 @@ class ScimGroupController {
      * group as asked.
      */
     @PatchMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
-    ResponseEntity<JsonNode> patch(@PathVariable String id, HttpServletRequest request) {
+    void patch(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         AttributeProjection projection = projection(request);
         boolean returnGroup = !projection.isDefault();
         GroupResource patched = groups.patch(directoryId(request), id, bodies.read(request),
                 request.getHeader("If-Match"), returnGroup && projection.includes("members"));
         if (!returnGroup) {
-            return ResponseEntity.noContent().eTag(ETags.of(patched.version())).build();
+            ScimResponses.eTag(response, patched.version());
+            ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
+            return;
         }
-        return resource(HttpStatus.OK, patched, projection);
+        resource(HttpServletResponse.SC_OK, patched, projection, response);
     }
 
     @DeleteMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
-    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+    void delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
         groups.delete(directoryId(request), id, request.getHeader("If-Match"));
-        return ResponseEntity.noContent().build();
+        ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
     }
 
-    private static ResponseEntity<JsonNode> resource(HttpStatus status, GroupResource group,
-                                                     AttributeProjection projection) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ScimErrors.SCIM_JSON)
-                .eTag(ETags.of(group.version()));
-        if (status == HttpStatus.CREATED) {
-            builder.location(URI.create(group.location()));
-        }
-        return builder.body(projection.apply(group.tree()));
+    private static void resource(int status, GroupResource group, AttributeProjection projection,
+                                 HttpServletResponse response) throws IOException {
+        ScimResponses.eTag(response, group.version());
+        ScimResponses.json(response, status, projection.apply(group.tree()));
     }
 
     private AttributeProjection projection(HttpServletRequest request) {

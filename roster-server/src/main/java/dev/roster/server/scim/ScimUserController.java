@@ -6,9 +6,8 @@ import dev.roster.server.user.UserPage;
 import dev.roster.server.user.UserResource;
 import dev.roster.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,23 +42,26 @@ class ScimUserController {
     }
 
     @PostMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
-    ResponseEntity<JsonNode> create(HttpServletRequest request) {
+    void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UserResource created = users.create(directoryId(request), bodies.read(request));
-        return resource(HttpStatus.CREATED, created, request);
+        ScimResponses.location(response, created.location());
+        resource(HttpServletResponse.SC_CREATED, created, request, response);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<JsonNode> get(@PathVariable String id, HttpServletRequest request) {
+    void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         UserResource user = users.get(directoryId(request), id);
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, user.version())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(user.version())).build();
+            ScimResponses.eTag(response, user.version());
+            ScimResponses.empty(response, HttpServletResponse.SC_NOT_MODIFIED);
+            return;
         }
-        return resource(HttpStatus.OK, user, request);
+        resource(HttpServletResponse.SC_OK, user, request, response);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
-    ResponseEntity<JsonNode> list(HttpServletRequest request) {
+    void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AttributeProjection projection = projection(request);
         String cursor = request.getParameter("cursor");
         UserPage page = users.search(directoryId(request), listParameters.userQuery(request.getParameter("filter"),
@@ -76,44 +77,44 @@ class ScimUserController {
             body.put("nextCursor", page.nextCursor());
         }
         ArrayNode resources = body.putArray("Resources");
-        page.resources().forEach(resource -> resources.add(body(resource, projection)));
-        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(body);
+        page.resources().forEach(resource -> resources.add(projection.isDefault()
+                ? JSON.getNodeFactory().rawValueNode(new RawValue(resource.json()))
+                : projection.apply(resource.tree())));
+        ScimResponses.json(response, HttpServletResponse.SC_OK, body);
     }
 
     @PutMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<JsonNode> replace(@PathVariable String id, HttpServletRequest request) {
+    void replace(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         UserResource replaced = users.replace(directoryId(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
-        return resource(HttpStatus.OK, replaced, request);
+        resource(HttpServletResponse.SC_OK, replaced, request, response);
     }
 
     @PatchMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<JsonNode> patch(@PathVariable String id, HttpServletRequest request) {
+    void patch(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         UserResource patched = users.patch(directoryId(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
-        return resource(HttpStatus.OK, patched, request);
+        resource(HttpServletResponse.SC_OK, patched, request, response);
     }
 
     @DeleteMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
-    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+    void delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
         users.delete(directoryId(request), id, request.getHeader("If-Match"));
-        return ResponseEntity.noContent().build();
-    }
-
-    private ResponseEntity<JsonNode> resource(HttpStatus status, UserResource resource, HttpServletRequest request) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(ScimErrors.SCIM_JSON)
-                .eTag(ETags.of(resource.version()));
-        if (status == HttpStatus.CREATED) {
-            builder.location(URI.create(resource.location()));
-        }
-        return builder.body(body(resource, projection(request)));
+        ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
     }
 
     /** Without attributes or excludedAttributes the stored text is written as it is: nothing to parse. */
-    private static JsonNode body(UserResource resource, AttributeProjection projection) {
-        return projection.isDefault()
-                ? JSON.getNodeFactory().rawValueNode(new RawValue(resource.json()))
-                : projection.apply(resource.tree());
+    private void resource(int status, UserResource resource, HttpServletRequest request,
+                          HttpServletResponse response) throws IOException {
+        ScimResponses.eTag(response, resource.version());
+        AttributeProjection projection = projection(request);
+        if (projection.isDefault()) {
+            ScimResponses.json(response, status, resource.json());
+        } else {
+            ScimResponses.json(response, status, projection.apply(resource.tree()));
+        }
     }
 
     private AttributeProjection projection(HttpServletRequest request) {
