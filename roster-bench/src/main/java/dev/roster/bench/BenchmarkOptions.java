@@ -34,7 +34,7 @@ record BenchmarkOptions(
               --users N              users to create in the measured directory (default 100000)
               --warmup-requests N    unmeasured creates, and as many lookups, PUTs and PATCHes, in a
                                      separate directory before measuring; 0 turns the warm-up off
-                                     (default 10000)
+                                     (default 30000)
               --concurrency N        closed-loop workers sharing one HTTP client (default 16)
               --lookups N            measured userName eq lookups of random users (default 20000)
               --updates N            measured PUT requests, and as many PATCH requests (default 20000)
@@ -56,7 +56,7 @@ record BenchmarkOptions(
         URI serverUrl = URI.create("http://127.0.0.1:8080");
         String adminKey = environment.get(ADMIN_KEY_VARIABLE);
         int users = 100_000;
-        int warmupRequests = 10_000;
+        int warmupRequests = 30_000;
         int concurrency = 16;
         int lookups = 20_000;
         int updates = 20_000;
