@@ -86,12 +86,14 @@ class UserRepository {
 
     /** Columns with an index on (directory_id, column) that a lookup by one value can probe. */
     enum LookupKey {
-        ID(UserTable.ID), USER_NAME(UserTable.USER_NAME_KEY), EXTERNAL_ID(UserTable.EXTERNAL_ID);
+        ID(UserTable.ID, true), USER_NAME(UserTable.USER_NAME_KEY, true), EXTERNAL_ID(UserTable.EXTERNAL_ID, false);
 
         private final Field<String> column;
+        private final boolean unique;
 
-        LookupKey(Field<String> column) {
+        LookupKey(Field<String> column, boolean unique) {
             this.column = column;
+            this.unique = unique;
         }
     }
 
@@ -133,11 +135,13 @@ class UserRepository {
                 .set(DOCUMENT, bind(DOCUMENT))
                 .where(DIRECTORY_ID.eq(bind(DIRECTORY_ID))).and(ID.eq(bind(ID))).and(VERSION.eq(bind(VERSION))), 13);
         this.addToUserCount = render(userCountAddition(), 4);
+        // A unique key matches one row at most, so it gets no ORDER BY: with one, H2 walked the directory's
+        // listing index (sorted already) instead of probing the key, which made a PUT cost O(directory size).
         for (LookupKey key : LookupKey.values()) {
             lookups.put(key, render(db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT)
                     .from(SCIM_USERS)
                     .where(DIRECTORY_ID.eq(bind(DIRECTORY_ID))).and(key.column.eq(bind(key.column)))
-                    .orderBy(LISTING_ORDER)
+                    .orderBy(key.unique ? List.of() : LISTING_ORDER)
                     .limit(DSL.param("limit", Integer.class)), 3));
         }
     }
@@ -216,7 +220,7 @@ class UserRepository {
         transactions.executeWithoutResult(status -> {
             jdbc.update(insertUser, statement -> setNewUser(statement, directoryId, id, columns, now, document));
             insertEmails(id, columns.emails());
-            jdbc.update(addToUserCount, statement -> setUserCountAddition(statement, 1, directoryId, shard, 1));
+            addToUserCount(directoryId, shard, 1);
         });
     }
 
@@ -311,8 +315,20 @@ class UserRepository {
 
     /** Adds {@code delta} to the directory's user count, on a random shard so concurrent writers rarely meet. */
     private void adjustUserCount(String directoryId, long delta) {
-        int shard = randomCountShard();
-        jdbc.update(addToUserCount, statement -> setUserCountAddition(statement, 1, directoryId, shard, delta));
+        addToUserCount(directoryId, randomCountShard(), delta);
+    }
+
+    /**
+     * H2 runs the upsert as a MERGE, so two transactions that both find the shard row missing both insert it
+     * and one fails on the primary key. That one adds again and finds the row: without this, a create could
+     * fail with the duplicate key of a count row, reported as a taken userName.
+     */
+    private void addToUserCount(String directoryId, int shard, long delta) {
+        try {
+            jdbc.update(addToUserCount, statement -> setUserCountAddition(statement, 1, directoryId, shard, delta));
+        } catch (DuplicateKeyException e) {
+            jdbc.update(addToUserCount, statement -> setUserCountAddition(statement, 1, directoryId, shard, delta));
+        }
     }
 
     private static int randomCountShard() {
