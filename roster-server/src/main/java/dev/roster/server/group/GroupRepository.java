@@ -25,8 +25,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.Record6;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,8 @@ class GroupRepository {
 
     /** Ids per statement when a request names many members: keeps every IN list and multi-row insert bounded. */
     private static final int CHUNK = 1000;
+    /** Member rows per round trip while streaming a group's members. */
+    private static final int MEMBER_FETCH_SIZE = 1000;
 
     private final DSLContext db;
 
@@ -132,12 +137,21 @@ class GroupRepository {
         db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).execute();
     }
 
-    List<GroupMember> members(String groupId) {
-        return db.select(MEMBER_USER_ID, USER_NAME).from(MEMBERS)
+    /**
+     * Hands the group's members to {@code action} in user id order, fetching rows in batches from a database
+     * cursor; on PostgreSQL the cursor needs the caller's transaction.
+     */
+    void forEachMember(String groupId, Consumer<GroupMember> action) {
+        try (Cursor<Record2<String, String>> rows = db.select(MEMBER_USER_ID, USER_NAME).from(MEMBERS)
                 .join(USERS).on(USER_ID.eq(MEMBER_USER_ID))
                 .where(MEMBER_GROUP_ID.eq(groupId))
                 .orderBy(MEMBER_GROUP_ID, MEMBER_USER_ID)
-                .fetch(row -> new GroupMember(row.value1(), row.value2()));
+                .fetchSize(MEMBER_FETCH_SIZE)
+                .fetchLazy()) {
+            for (Record2<String, String> row : rows) {
+                action.accept(new GroupMember(row.value1(), row.value2()));
+            }
+        }
     }
 
     private static List<List<String>> chunks(List<String> ids) {

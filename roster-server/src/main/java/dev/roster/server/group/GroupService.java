@@ -18,13 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -67,20 +67,30 @@ public class GroupService {
             throw externalIdTaken(columns.externalId());
         }
         groups.addMembers(id, memberIds);
-        return resource(directoryId, new StoredGroup(id, 0, 1, now, now, null), document, true);
+        return resource(directoryId, new StoredGroup(id, 0, 1, now, now, null), document);
     }
 
-    public GroupResource get(String directoryId, String id, boolean withMembers) {
+    public GroupResource get(String directoryId, String id) {
         StoredGroup group = groups.find(directoryId, id).orElseThrow(() -> notFound(id));
-        return resource(directoryId, group, withMembers);
+        return resource(directoryId, group);
+    }
+
+    /**
+     * Hands the group's members to {@code action} as they are read, in one read-only transaction (a cursor
+     * on PostgreSQL). They are read after the group itself: a concurrent change may already show in them
+     * while the group's version does not, so an If-Match from that version fails safely with a 412.
+     */
+    @Transactional(readOnly = true)
+    public void forEachMember(String groupId, Consumer<GroupMember> action) {
+        groups.forEachMember(groupId, action);
     }
 
     /** One page of the directory's groups in creation order; {@code startIndex} is 1-based. */
-    public GroupPage search(String directoryId, Filter filter, long startIndex, int count, boolean withMembers) {
+    public GroupPage search(String directoryId, Filter filter, long startIndex, int count) {
         var condition = GroupFilterTranslator.translate(filter);
         List<GroupResource> page = count == 0 ? List.of()
                 : groups.page(directoryId, condition, startIndex - 1, count).stream()
-                        .map(group -> resource(directoryId, group, withMembers)).toList();
+                        .map(group -> resource(directoryId, group)).toList();
         long total = startIndex == 1 && page.size() < count ? page.size() : groups.count(directoryId, condition);
         return new GroupPage(total, startIndex, page);
     }
@@ -95,16 +105,24 @@ public class GroupService {
         checkMembers(directoryId, memberIds);
         groups.removeAllMembers(id);
         groups.addMembers(id, memberIds);
-        return write(directoryId, current, document, true);
+        return write(directoryId, current, document);
     }
 
     /**
      * Applies the PATCH atomically; member operations become inserts and deletes of the named members only.
-     * Returns the group with its members only when {@code withMembers}, so a PATCH of a huge group stays cheap.
+     * The users to add are checked before the group is locked, so concurrent PATCHes of one group queue for
+     * as short a time as possible.
      */
     @Transactional
-    public GroupResource patch(String directoryId, String id, JsonNode body, String ifMatch, boolean withMembers) {
+    public GroupResource patch(String directoryId, String id, JsonNode body, String ifMatch) {
         GroupPatchPlan plan = GroupPatchPlan.of(PatchRequest.parse(body));
+        for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
+            if (change instanceof GroupPatchPlan.MemberChange.Add add) {
+                checkMembers(directoryId, add.userIds());
+            } else if (change instanceof GroupPatchPlan.MemberChange.ReplaceAll replaceAll) {
+                checkMembers(directoryId, replaceAll.userIds());
+            }
+        }
         StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
         ETags.checkIfMatch(ifMatch, current.version());
         ObjectNode document = (ObjectNode) JSON.readTree(current.document());
@@ -114,20 +132,16 @@ public class GroupService {
         }
         for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
             switch (change) {
-                case GroupPatchPlan.MemberChange.Add add -> {
-                    checkMembers(directoryId, add.userIds());
-                    groups.addMembers(id, add.userIds());
-                }
+                case GroupPatchPlan.MemberChange.Add add -> groups.addMembers(id, add.userIds());
                 case GroupPatchPlan.MemberChange.Remove remove -> groups.removeMembers(id, remove.userIds());
                 case GroupPatchPlan.MemberChange.RemoveAll removeAll -> groups.removeAllMembers(id);
                 case GroupPatchPlan.MemberChange.ReplaceAll replaceAll -> {
-                    checkMembers(directoryId, replaceAll.userIds());
                     groups.removeAllMembers(id);
                     groups.addMembers(id, replaceAll.userIds());
                 }
             }
         }
-        return write(directoryId, current, document, withMembers);
+        return write(directoryId, current, document);
     }
 
     /** Deletes the group and its memberships; its users stay. */
@@ -138,7 +152,7 @@ public class GroupService {
         groups.delete(directoryId, id);
     }
 
-    private GroupResource write(String directoryId, StoredGroup current, ObjectNode document, boolean withMembers) {
+    private GroupResource write(String directoryId, StoredGroup current, ObjectNode document) {
         GroupColumns columns = GroupColumns.of(document);
         OffsetDateTime now = now();
         String serialized = JSON.writeValueAsString(document);
@@ -149,7 +163,7 @@ public class GroupService {
         }
         StoredGroup written = new StoredGroup(current.id(), current.seq(), current.version() + 1, current.created(),
                 now, serialized);
-        return resource(directoryId, written, document, withMembers);
+        return resource(directoryId, written, document);
     }
 
     /** The member ids of a normalized {@code members} value, in order and without repeats. */
@@ -184,26 +198,16 @@ public class GroupService {
         }
     }
 
-    private GroupResource resource(String directoryId, StoredGroup group, boolean withMembers) {
-        return resource(directoryId, group, (ObjectNode) JSON.readTree(group.document()), withMembers);
+    private GroupResource resource(String directoryId, StoredGroup group) {
+        return resource(directoryId, group, (ObjectNode) JSON.readTree(group.document()));
     }
 
-    private GroupResource resource(String directoryId, StoredGroup group, ObjectNode document, boolean withMembers) {
+    private GroupResource resource(String directoryId, StoredGroup group, ObjectNode document) {
         String base = publicUrl.scimBaseUrl(directoryId);
         String location = base + "/Groups/" + group.id();
         ObjectNode tree = ScimResources.withId(document, group.id());
-        if (withMembers) {
-            ArrayNode members = tree.putArray("members");
-            for (GroupMember member : groups.members(group.id())) {
-                members.addObject()
-                        .put("value", member.userId())
-                        .put("$ref", base + "/Users/" + member.userId())
-                        .put("type", "User")
-                        .put("display", member.userName());
-            }
-        }
         ScimResources.putMeta(tree, "Group", group.created(), group.lastModified(), location, group.version());
-        return new GroupResource(tree, group.version(), location);
+        return new GroupResource(tree, group.id(), group.version(), location, base);
     }
 
     private OffsetDateTime now() {

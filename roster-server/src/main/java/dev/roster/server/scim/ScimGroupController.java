@@ -1,6 +1,5 @@
 package dev.roster.server.scim;
 
-import dev.roster.scim.ScimConstants;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.projection.AttributeProjection;
 import dev.roster.server.group.GroupPage;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SCIM /Groups endpoint (RFC 7644 §3, RFC 7643 §4.2), under {@code /scim/v2/{directoryId}} and
@@ -30,14 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class ScimGroupController {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
-
     private final GroupService groups;
+    private final ScimGroupWriter writer;
     private final ScimRequestBodies bodies;
     private final ListParameters listParameters;
 
-    ScimGroupController(GroupService groups, ScimRequestBodies bodies, ListParameters listParameters) {
+    ScimGroupController(GroupService groups, ScimGroupWriter writer, ScimRequestBodies bodies,
+                        ListParameters listParameters) {
         this.groups = groups;
+        this.writer = writer;
         this.bodies = bodies;
         this.listParameters = listParameters;
     }
@@ -52,7 +49,7 @@ class ScimGroupController {
     @GetMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
     void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         AttributeProjection projection = projection(request);
-        GroupResource group = groups.get(directoryId(request), id, projection.includes("members"));
+        GroupResource group = groups.get(directoryId(request), id);
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, group.version())) {
             ScimResponses.eTag(response, group.version());
@@ -71,16 +68,8 @@ class ScimGroupController {
         AttributeProjection projection = projection(request);
         UserQuery query = listParameters.userQuery(request.getParameter("filter"), request.getParameter("startIndex"),
                 request.getParameter("count"), null, null, null);
-        GroupPage page = groups.search(directoryId(request), query.filter(), query.startIndex(), query.count(),
-                projection.includes("members"));
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("schemas").add(ScimConstants.LIST_RESPONSE_SCHEMA);
-        body.put("totalResults", page.totalResults());
-        body.put("itemsPerPage", page.resources().size());
-        body.put("startIndex", page.startIndex());
-        ArrayNode resources = body.putArray("Resources");
-        page.resources().forEach(group -> resources.add(projection.apply(group.tree())));
-        ScimResponses.json(response, HttpServletResponse.SC_OK, body);
+        GroupPage page = groups.search(directoryId(request), query.filter(), query.startIndex(), query.count());
+        writer.list(response, page, projection);
     }
 
     @PutMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
@@ -102,7 +91,7 @@ class ScimGroupController {
         AttributeProjection projection = projection(request);
         boolean returnGroup = !projection.isDefault();
         GroupResource patched = groups.patch(directoryId(request), id, bodies.read(request),
-                request.getHeader("If-Match"), returnGroup && projection.includes("members"));
+                request.getHeader("If-Match"));
         if (!returnGroup) {
             ScimResponses.eTag(response, patched.version());
             ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
@@ -117,10 +106,10 @@ class ScimGroupController {
         ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
     }
 
-    private static void resource(int status, GroupResource group, AttributeProjection projection,
-                                 HttpServletResponse response) throws IOException {
+    private void resource(int status, GroupResource group, AttributeProjection projection,
+                          HttpServletResponse response) throws IOException {
         ScimResponses.eTag(response, group.version());
-        ScimResponses.json(response, status, projection.apply(group.tree()));
+        writer.resource(response, status, group, projection);
     }
 
     private AttributeProjection projection(HttpServletRequest request) {

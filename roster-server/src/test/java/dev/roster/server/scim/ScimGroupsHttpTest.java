@@ -180,6 +180,49 @@ class ScimGroupsHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void largeGroupIsStreamedWholeAndMemberSubAttributesProjected() {
+        int size = 1_500;
+        List<String> userIds = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            userIds.add(createUser("member" + i + "@example.com"));
+        }
+        String group = createGroup("All Employees", List.of());
+        for (int start = 0; start < size; start += 500) {
+            StringBuilder values = new StringBuilder();
+            for (String userId : userIds.subList(start, start + 500)) {
+                values.append(values.isEmpty() ? "" : ",").append("{\"value\":\"").append(userId).append("\"}");
+            }
+            assertThat(scim.send("PATCH", "/Groups/" + group, """
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations":[{"op":"add","path":"members","value":[%s]}]}""".formatted(values)).status())
+                    .isEqualTo(204);
+        }
+
+        JsonNode full = scim.get("/Groups/" + group).body();
+        assertThat(full.get("members")).hasSize(size);
+        List<String> returned = new ArrayList<>();
+        for (JsonNode member : full.get("members")) {
+            returned.add(member.get("value").asString());
+            assertThat(member.get("$ref").asString()).endsWith("/Users/" + member.get("value").asString());
+            assertThat(member.get("display").asString()).startsWith("member");
+        }
+        assertThat(returned).containsExactlyInAnyOrderElementsOf(userIds);
+        assertThat(full.get("meta").get("resourceType").asString()).isEqualTo("Group");
+
+        JsonNode valuesOnly = scim.get("/Groups/" + group + "?attributes=members.value").body();
+        assertThat(valuesOnly.get("members")).hasSize(size);
+        assertThat(fieldNames(valuesOnly.get("members").get(0))).containsExactly("value");
+        assertThat(valuesOnly.has("displayName")).isFalse();
+
+        JsonNode listed = assertListResponse(scim.get("/Groups?filter="
+                + percentEncoded("displayName eq \"All Employees\"")), 1);
+        assertThat(listed.get("Resources").get(0).get("members")).hasSize(size);
+        JsonNode withoutMembers = scim.get("/Groups/" + group + "?excludedAttributes=members").body();
+        assertThat(withoutMembers.has("members")).isFalse();
+        assertThat(withoutMembers.get("displayName").asString()).isEqualTo("All Employees");
+    }
+
+    @Test
     void etagsOnGroups() {
         String id = createGroup("Engineers", List.of());
         HttpResponse read = scim.get("/Groups/" + id);
@@ -191,6 +234,12 @@ class ScimGroupsHttpTest extends RosterHttpTest {
         assertThat(scim.withHeader("If-Match", read.header("ETag")).delete("/Groups/" + id).status()).isEqualTo(412);
         String current = scim.get("/Groups/" + id).header("ETag");
         assertThat(scim.withHeader("If-None-Match", current).get("/Groups/" + id).status()).isEqualTo(304);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 
     private HttpResponse patch(String groupId, String fixture, Map<String, String> ids) {
