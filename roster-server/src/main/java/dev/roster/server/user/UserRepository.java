@@ -21,6 +21,12 @@ import static dev.roster.server.user.UserTable.DISPLAY_NAME_KEY;
 import static dev.roster.server.user.UserTable.DOCUMENT;
 import static dev.roster.server.user.UserTable.EXTERNAL_ID;
 import static dev.roster.server.user.UserTable.FAMILY_NAME_KEY;
+import static dev.roster.server.user.UserTable.GROUPS;
+import static dev.roster.server.user.UserTable.GROUP_DOCUMENT;
+import static dev.roster.server.user.UserTable.GROUP_ID;
+import static dev.roster.server.user.UserTable.GROUP_MEMBERS;
+import static dev.roster.server.user.UserTable.GROUP_MEMBER_GROUP_ID;
+import static dev.roster.server.user.UserTable.GROUP_MEMBER_USER_ID;
 import static dev.roster.server.user.UserTable.GIVEN_NAME_KEY;
 import static dev.roster.server.user.UserTable.ID;
 import static dev.roster.server.user.UserTable.LAST_MODIFIED_AT;
@@ -56,7 +62,9 @@ import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.Record6;
+import org.jooq.JSON;
+import org.jooq.Record7;
+import org.jooq.SelectConditionStep;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -97,9 +105,18 @@ class UserRepository {
         }
     }
 
+    /**
+     * The user's groups as one JSON array of [group id, group document] pairs, null when it is in none: a
+     * correlated subquery on the membership index, so a user and its groups come in one round trip.
+     */
+    private static final Field<JSON> GROUPS_OF_USER = DSL.field(DSL.select(
+                    DSL.jsonArrayAgg(DSL.jsonArray(GROUP_ID, GROUP_DOCUMENT)).orderBy(GROUP_ID))
+            .from(GROUP_MEMBERS).join(GROUPS).on(GROUP_ID.eq(GROUP_MEMBER_GROUP_ID))
+            .where(GROUP_MEMBER_USER_ID.eq(ID)));
+
     private static final RowMapper<StoredUser> STORED_USER = (row, number) -> new StoredUser(row.getString(1),
             row.getLong(2), row.getLong(3), row.getObject(4, OffsetDateTime.class),
-            row.getObject(5, OffsetDateTime.class), row.getString(6));
+            row.getObject(5, OffsetDateTime.class), row.getString(6), row.getString(7));
 
     private final DSLContext db;
     private final JdbcTemplate jdbc;
@@ -138,7 +155,7 @@ class UserRepository {
         // A unique key matches one row at most, so it gets no ORDER BY: with one, H2 walked the directory's
         // listing index (sorted already) instead of probing the key, which made a PUT cost O(directory size).
         for (LookupKey key : LookupKey.values()) {
-            lookups.put(key, render(db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT)
+            lookups.put(key, render(db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT, GROUPS_OF_USER)
                     .from(SCIM_USERS)
                     .where(DIRECTORY_ID.eq(bind(DIRECTORY_ID))).and(key.column.eq(bind(key.column)))
                     .orderBy(key.unique ? List.of() : LISTING_ORDER)
@@ -180,7 +197,8 @@ class UserRepository {
                 db.insertInto(USER_EMAILS, EMAIL_USER_ID, EMAIL_VALUE_KEY, EMAIL_TYPE_KEY)
                         .select(DSL.select(user.field(ID), valueKey, typeKey).from(user, emails))
                         .returningResult(EMAIL_USER_ID));
-        CommonTableExpression<Record1<Integer>> count = name("counted").as(userCountAddition().returningResult(COUNT_SHARD));
+        CommonTableExpression<Record1<Integer>> count =
+                name("counted").as(userCountAddition().returningResult(COUNT_SHARD));
         return db.with(user).with(emailRows).with(count).select(user.field(ID)).from(user);
     }
 
@@ -404,13 +422,15 @@ class UserRepository {
                 .fetchOptional(USER_DELETE_EPOCH).orElse(0L);
     }
 
-    private org.jooq.SelectConditionStep<Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String>> select(
+    private SelectConditionStep<Record7<String, Long, Long, OffsetDateTime, OffsetDateTime, String, JSON>> select(
             String directoryId, Condition condition) {
-        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_USERS)
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT, GROUPS_OF_USER).from(SCIM_USERS)
                 .where(DIRECTORY_ID.eq(directoryId)).and(condition);
     }
 
-    private static StoredUser toStoredUser(Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String> r) {
-        return new StoredUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
+    private static StoredUser toStoredUser(
+            Record7<String, Long, Long, OffsetDateTime, OffsetDateTime, String, JSON> r) {
+        return new StoredUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                r.value7() == null ? null : r.value7().data());
     }
 }

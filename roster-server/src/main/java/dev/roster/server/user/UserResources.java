@@ -3,7 +3,9 @@ package dev.roster.server.user;
 import dev.roster.server.scim.ETags;
 import dev.roster.server.scim.ScimResources;
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Turns stored users into SCIM User resources: the stored document plus {@code id} and {@code meta}. */
@@ -23,6 +25,9 @@ final class UserResources {
     /** Renders a user whose stored document is already parsed, as after a write. */
     static ObjectNode render(StoredUser user, ObjectNode document, String scimBaseUrl) {
         ObjectNode resource = ScimResources.withId(document, user.id());
+        if (user.groups() != null) {
+            resource.set("groups", groups(user.groups(), scimBaseUrl));
+        }
         ScimResources.putMeta(resource, "User", user.created(), user.lastModified(),
                 location(scimBaseUrl, user.id()), user.version());
         return resource;
@@ -46,6 +51,9 @@ final class UserResources {
         if (!rest.isEmpty()) {
             json.append(rest.charAt(0) == ',' ? "" : ",").append(rest);
         }
+        if (user.groups() != null) {
+            json.append(",\"groups\":").append(JSON.writeValueAsString(groups(user.groups(), scimBaseUrl)));
+        }
         json.append(",\"meta\":{\"resourceType\":\"User\",\"created\":\"")
                 .append(ScimResources.timestamp(user.created()))
                 .append("\",\"lastModified\":\"").append(ScimResources.timestamp(user.lastModified()))
@@ -54,6 +62,26 @@ final class UserResources {
         json.append(",\"version\":");
         quote(json, ETags.of(user.version()));
         return json.append("}}").toString();
+    }
+
+    /**
+     * The read-only {@code groups} attribute (RFC 7643 §4.1.2) from the stored [group id, group document]
+     * pairs: every membership is direct, as Roster keeps no nested groups.
+     */
+    private static ArrayNode groups(String storedGroups, String scimBaseUrl) {
+        ArrayNode groups = JSON.createArrayNode();
+        for (JsonNode pair : JSON.readTree(storedGroups)) {
+            String groupId = pair.get(0).asString();
+            ObjectNode group = groups.addObject()
+                    .put("value", groupId)
+                    .put("$ref", scimBaseUrl + "/Groups/" + groupId);
+            JsonNode displayName = JSON.readTree(pair.get(1).asString()).get("displayName");
+            if (displayName != null && displayName.isString()) {
+                group.put("display", displayName.asString());
+            }
+            group.put("type", "direct");
+        }
+        return groups;
     }
 
     private static void quote(StringBuilder json, String value) {

@@ -67,7 +67,7 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw userNameTaken(columns.userName());
         }
-        return new UserResource(new StoredUser(id, 0, 1, now, now, serialized), document,
+        return new UserResource(new StoredUser(id, 0, 1, now, now, serialized, null), document,
                 publicUrl.scimBaseUrl(directoryId));
     }
 
@@ -261,7 +261,7 @@ public class UserService {
                     users.replaceEmails(id, columns.emails());
                 }
                 StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
-                        serialized);
+                        serialized, current.groups());
                 return new UserResource(stored, next, publicUrl.scimBaseUrl(directoryId));
             }
         }

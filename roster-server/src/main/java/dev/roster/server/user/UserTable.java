@@ -51,6 +51,14 @@ final class UserTable {
     static final Field<String> EMAIL_VALUE_KEY = field(name("scim_user_emails", "value_key"), String.class);
     static final Field<String> EMAIL_TYPE_KEY = field(name("scim_user_emails", "type_key"), String.class);
 
+    /** The group side of memberships, read to fill each user's read-only {@code groups} attribute. */
+    static final Table<Record> GROUP_MEMBERS = table(name("scim_group_members"));
+    static final Field<String> GROUP_MEMBER_GROUP_ID = field(name("scim_group_members", "group_id"), String.class);
+    static final Field<String> GROUP_MEMBER_USER_ID = field(name("scim_group_members", "user_id"), String.class);
+    static final Table<Record> GROUPS = table(name("scim_groups"));
+    static final Field<String> GROUP_ID = field(name("scim_groups", "id"), String.class);
+    static final Field<String> GROUP_DOCUMENT = field(name("scim_groups", "document"), String.class);
+
     private UserTable() {
     }
 }

@@ -180,6 +180,42 @@ class ScimGroupsHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void usersReadOnlyGroupsAttributeFollowsMembershipsAndRenames() {
+        String engineers = createGroup("Engineers", List.of(ada));
+        String everyone = createGroup("Everyone", List.of(ada, charles));
+
+        JsonNode adaRead = scim.get("/Users/" + ada).body();
+        assertThat(adaRead.get("groups")).hasSize(2);
+        JsonNode first = adaRead.get("groups").get(0).get("value").asString().equals(engineers)
+                ? adaRead.get("groups").get(0) : adaRead.get("groups").get(1);
+        assertThat(first.get("display").asString()).isEqualTo("Engineers");
+        assertThat(first.get("$ref").asString()).endsWith("/Groups/" + engineers);
+        assertThat(first.get("type").asString()).isEqualTo("direct");
+        JsonNode adaListed = assertListResponse(scim.get("/Users?filter="
+                + percentEncoded("userName eq \"ada.lovelace@analytical-engines.example\"")), 1)
+                .get("Resources").get(0);
+        assertThat(adaListed).isEqualTo(adaRead);
+
+        scim.send("PATCH", "/Groups/" + engineers, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"displayName","value":"Engineering"}]}""");
+        scim.delete("/Groups/" + everyone);
+        JsonNode groups = scim.get("/Users/" + ada).body().get("groups");
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).get("display").asString()).isEqualTo("Engineering");
+        assertThat(scim.get("/Users/" + charles).body().has("groups")).isFalse();
+        assertThat(scim.get("/Users/" + ada + "?excludedAttributes=groups").body().has("groups")).isFalse();
+
+        HttpResponse put = scim.send("PUT", "/Users/" + ada, """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+                 "userName":"ada.lovelace@analytical-engines.example",
+                 "groups":[{"value":"%s"}]}""".formatted(everyone));
+        assertThat(put.status()).as("groups is readOnly: ignored in a PUT").isEqualTo(200);
+        assertThat(put.body().get("groups")).hasSize(1);
+        assertThat(put.body().get("groups").get(0).get("value").asString()).isEqualTo(engineers);
+    }
+
+    @Test
     void largeGroupIsStreamedWholeAndMemberSubAttributesProjected() {
         int size = 1_500;
         List<String> userIds = new ArrayList<>();
