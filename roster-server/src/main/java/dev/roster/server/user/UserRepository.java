@@ -24,6 +24,8 @@ import static dev.roster.server.user.UserTable.FAMILY_NAME_KEY;
 import static dev.roster.server.user.UserTable.GROUPS;
 import static dev.roster.server.user.UserTable.GROUP_DOCUMENT;
 import static dev.roster.server.user.UserTable.GROUP_ID;
+import static dev.roster.server.user.UserTable.GROUP_LAST_MODIFIED_AT;
+import static dev.roster.server.user.UserTable.GROUP_VERSION;
 import static dev.roster.server.user.UserTable.GROUP_MEMBERS;
 import static dev.roster.server.user.UserTable.GROUP_MEMBER_GROUP_ID;
 import static dev.roster.server.user.UserTable.GROUP_MEMBER_USER_ID;
@@ -316,9 +318,17 @@ class UserRepository {
 
     /**
      * Deletes the user, only at {@code expectedVersion} when one is given, invalidates the directory's page
-     * anchors and counts the user out; false if nothing was deleted. Call it in a transaction.
+     * anchors and counts the user out; false if nothing was deleted. Its memberships go with it (ON DELETE
+     * CASCADE), so every group it was in gets a new version first: their ETags must change. Call it in a
+     * transaction, which a false return must roll back.
      */
-    boolean delete(String directoryId, String id, Long expectedVersion) {
+    boolean delete(String directoryId, String id, Long expectedVersion, OffsetDateTime now) {
+        db.update(GROUPS)
+                .set(GROUP_VERSION, GROUP_VERSION.plus(1))
+                .set(GROUP_LAST_MODIFIED_AT, now)
+                .where(GROUP_ID.in(DSL.select(GROUP_MEMBER_GROUP_ID).from(GROUP_MEMBERS)
+                        .where(GROUP_MEMBER_USER_ID.eq(id))))
+                .execute();
         boolean deleted = db.deleteFrom(SCIM_USERS)
                 .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
                 .and(expectedVersion == null ? noCondition() : VERSION.eq(expectedVersion))

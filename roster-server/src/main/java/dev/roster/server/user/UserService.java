@@ -93,7 +93,7 @@ public class UserService {
         StoredUser user = find(directoryId, id);
         ETags.checkIfMatch(ifMatch, user.version());
         Long matchedVersion = ifMatch == null || ifMatch.isBlank() ? null : user.version();
-        if (!users.delete(directoryId, id, matchedVersion)) {
+        if (!users.delete(directoryId, id, matchedVersion, now())) {
             throw users.find(directoryId, id).isPresent()
                     ? ScimException.preconditionFailed("user " + id + " changed after If-Match was checked; "
                             + "read it again and retry")

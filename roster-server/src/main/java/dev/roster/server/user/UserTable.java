@@ -58,6 +58,9 @@ final class UserTable {
     static final Table<Record> GROUPS = table(name("scim_groups"));
     static final Field<String> GROUP_ID = field(name("scim_groups", "id"), String.class);
     static final Field<String> GROUP_DOCUMENT = field(name("scim_groups", "document"), String.class);
+    static final Field<Long> GROUP_VERSION = field(name("scim_groups", "version"), Long.class);
+    static final Field<OffsetDateTime> GROUP_LAST_MODIFIED_AT =
+            field(name("scim_groups", "last_modified_at"), OffsetDateTime.class);
 
     private UserTable() {
     }

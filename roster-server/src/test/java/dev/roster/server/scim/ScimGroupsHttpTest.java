@@ -139,12 +139,16 @@ class ScimGroupsHttpTest extends RosterHttpTest {
     }
 
     @Test
-    void deletingUserRemovesItsMemberships() {
+    void deletingUserRemovesItsMembershipsAndChangesTheGroupsETag() {
         String id = createGroup("Engineers", List.of(ada, charles));
+        String etagBefore = scim.get("/Groups/" + id).header("ETag");
 
         assertThat(scim.delete("/Users/" + ada).status()).isEqualTo(204);
 
         assertThat(memberIds(id)).containsExactly(charles);
+        assertThat(scim.withHeader("If-None-Match", etagBefore).get("/Groups/" + id).status())
+                .as("the member list changed, so the old ETag must not match").isEqualTo(200);
+        assertThat(scim.get("/Users/" + charles).body().get("groups")).hasSize(1);
     }
 
     @Test
