@@ -13,6 +13,7 @@ import dev.roster.scim.filter.Filter;
 import dev.roster.server.common.TextConditions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 
@@ -35,7 +36,24 @@ final class GroupFilterTranslator {
     private static final String SUPPORTED = "Groups can be filtered by id, displayName and externalId "
             + "(eq ne co sw ew pr), members[value eq \"<user id>\"] and members pr, combined with and, or, not";
 
+    private static final Map<String, Field<?>> SORT_COLUMNS = Map.of(
+            "id", GroupTable.ID,
+            "displayname", GroupTable.DISPLAY_NAME_KEY,
+            "externalid", GroupTable.EXTERNAL_ID,
+            "meta.created", GroupTable.CREATED_AT,
+            "meta.lastmodified", GroupTable.LAST_MODIFIED_AT);
+
     private GroupFilterTranslator() {
+    }
+
+    /** The column a {@code sortBy} path orders by; displayName sorts case-insensitively. */
+    static Optional<Field<?>> sortColumn(AttributePath path) {
+        if (!inGroupSchema(path)) {
+            return Optional.empty();
+        }
+        String key = path.attribute().toLowerCase(Locale.ROOT)
+                + (path.hasSubAttribute() ? "." + path.subAttribute().toLowerCase(Locale.ROOT) : "");
+        return Optional.ofNullable(SORT_COLUMNS.get(key));
     }
 
     static Condition translate(Filter filter) {

@@ -31,6 +31,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Record6;
+import org.jooq.SortField;
 import org.springframework.stereotype.Component;
 
 /** SQL for SCIM groups and their member relation; every method is scoped to one directory or one group. */
@@ -41,6 +42,9 @@ class GroupRepository {
     private static final int CHUNK = 1000;
     /** Member rows per round trip while streaming a group's members. */
     private static final int MEMBER_FETCH_SIZE = 1000;
+
+    /** Creation order within a directory, as the (directory_id, seq) index holds it. */
+    static final List<SortField<?>> CREATION_ORDER = List.of(DIRECTORY_ID.asc(), SEQ.asc());
 
     private final DSLContext db;
 
@@ -91,12 +95,23 @@ class GroupRepository {
         return db.deleteFrom(SCIM_GROUPS).where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).execute() == 1;
     }
 
-    List<StoredGroup> page(String directoryId, Condition condition, long offset, int limit) {
+    /** Groups by position in {@code order}; a directory has few enough groups for OFFSET. */
+    List<StoredGroup> page(String directoryId, Condition condition, List<SortField<?>> order, long offset,
+                           int limit) {
         return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_GROUPS)
                 .where(DIRECTORY_ID.eq(directoryId)).and(condition)
-                .orderBy(DIRECTORY_ID, SEQ)
+                .orderBy(order)
                 .limit(limit)
                 .offset(offset)
+                .fetch(GroupRepository::toStoredGroup);
+    }
+
+    /** Groups created after {@code afterSeq}, in creation order: a cursor page (RFC 9865). */
+    List<StoredGroup> pageAfter(String directoryId, Condition condition, long afterSeq, int limit) {
+        return db.select(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT).from(SCIM_GROUPS)
+                .where(DIRECTORY_ID.eq(directoryId)).and(condition).and(SEQ.gt(afterSeq))
+                .orderBy(CREATION_ORDER)
+                .limit(limit)
                 .fetch(GroupRepository::toStoredGroup);
     }
 

@@ -1,16 +1,17 @@
 package dev.roster.server.group;
 
 import dev.roster.scim.ScimException;
-import dev.roster.scim.filter.Filter;
 import dev.roster.scim.patch.GroupPatchPlan;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchRequest;
 import dev.roster.scim.resource.ResourceNormalizer;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.scim.ETags;
 import dev.roster.server.scim.ScimResources;
+import dev.roster.server.user.UserQuery;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,14 +89,45 @@ public class GroupService {
         groups.forEachMember(groupId, action);
     }
 
-    /** One page of the directory's groups in creation order; {@code startIndex} is 1-based. */
-    public GroupPage search(String directoryId, Filter filter, long startIndex, int count) {
-        var condition = GroupFilterTranslator.translate(filter);
-        List<GroupResource> page = count == 0 ? List.of()
-                : groups.page(directoryId, condition, startIndex - 1, count).stream()
-                        .map(group -> resource(directoryId, group)).toList();
-        long total = startIndex == 1 && page.size() < count ? page.size() : groups.count(directoryId, condition);
-        return new GroupPage(total, startIndex, page);
+    /**
+     * One page of the directory's groups: by 1-based {@code startIndex} in creation order or by
+     * {@code sortBy}, or by cursor (RFC 9865) in creation order.
+     */
+    public GroupPage search(String directoryId, UserQuery query) {
+        Condition condition = GroupFilterTranslator.translate(query.filter());
+        if (query.cursorPagination()) {
+            if (query.sortBy() != null) {
+                throw ScimException.invalidValue("cursor pagination follows creation order and cannot be combined "
+                        + "with sortBy; use startIndex and count to page a sorted listing");
+            }
+            List<StoredGroup> rows = query.count() == 0 ? List.of()
+                    : groups.pageAfter(directoryId, condition, PageCursor.decode(query.cursor()), query.count() + 1);
+            boolean more = rows.size() > query.count();
+            List<StoredGroup> page = more ? rows.subList(0, query.count()) : rows;
+            String next = more ? PageCursor.encode(page.getLast().seq()) : null;
+            return new GroupPage(groups.count(directoryId, condition), 1, resources(directoryId, page), next);
+        }
+        List<StoredGroup> page = query.count() == 0 ? List.of()
+                : groups.page(directoryId, condition, order(query), query.startIndex() - 1, query.count());
+        long total = query.startIndex() == 1 && page.size() < query.count()
+                ? page.size()
+                : groups.count(directoryId, condition);
+        return new GroupPage(total, query.startIndex(), resources(directoryId, page), null);
+    }
+
+    private static List<SortField<?>> order(UserQuery query) {
+        if (query.sortBy() == null) {
+            return GroupRepository.CREATION_ORDER;
+        }
+        Field<?> column = GroupFilterTranslator.sortColumn(query.sortBy()).orElseThrow(() ->
+                ScimException.invalidValue("cannot sort by '" + query.sortBy() + "'; Groups sort by id, displayName, "
+                        + "externalId, meta.created and meta.lastModified"));
+        SortField<?> primary = query.descending() ? column.desc().nullsLast() : column.asc().nullsLast();
+        return List.of(primary, query.descending() ? GroupTable.SEQ.desc() : GroupTable.SEQ.asc());
+    }
+
+    private List<GroupResource> resources(String directoryId, List<StoredGroup> page) {
+        return page.stream().map(group -> resource(directoryId, group)).toList();
     }
 
     /** Full replace, the member list included (RFC 7644 §3.5.1). */

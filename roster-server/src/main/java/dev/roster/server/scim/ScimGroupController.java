@@ -1,8 +1,6 @@
 package dev.roster.server.scim;
 
-import dev.roster.scim.ScimException;
 import dev.roster.scim.projection.AttributeProjection;
-import dev.roster.server.group.GroupPage;
 import dev.roster.server.group.GroupResource;
 import dev.roster.server.group.GroupService;
 import dev.roster.server.user.UserQuery;
@@ -61,15 +59,11 @@ class ScimGroupController {
 
     @GetMapping({"/scim/v2/{directoryId}/Groups", "/scim/v2/Groups"})
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getParameter("cursor") != null || request.getParameter("sortBy") != null) {
-            throw ScimException.invalidValue("Groups are listed in creation order with startIndex and count; "
-                    + "cursor and sortBy are supported on Users only");
-        }
         AttributeProjection projection = projection(request);
         UserQuery query = listParameters.userQuery(request.getParameter("filter"), request.getParameter("startIndex"),
-                request.getParameter("count"), null, null, null);
-        GroupPage page = groups.search(directoryId(request), query.filter(), query.startIndex(), query.count());
-        writer.list(response, page, projection);
+                request.getParameter("count"), request.getParameter("sortBy"), request.getParameter("sortOrder"),
+                request.getParameter("cursor"));
+        writer.list(response, groups.search(directoryId(request), query), query.cursorPagination(), projection);
     }
 
     @PutMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})

@@ -36,8 +36,9 @@ class ScimGroupWriter {
         }
     }
 
-    /** A ListResponse (RFC 7644 §3.4.2) of one page of groups. */
-    void list(HttpServletResponse response, GroupPage page, AttributeProjection projection) throws IOException {
+    /** A ListResponse (RFC 7644 §3.4.2) of one page of groups; a cursor page (RFC 9865) has no startIndex. */
+    void list(HttpServletResponse response, GroupPage page, boolean cursorPagination, AttributeProjection projection)
+            throws IOException {
         start(response, HttpServletResponse.SC_OK);
         MemberFields memberFields = MemberFields.of(projection);
         try (JsonGenerator json = JSON.createGenerator(response.getOutputStream())) {
@@ -47,7 +48,11 @@ class ScimGroupWriter {
             json.writeEndArray();
             json.writeNumberProperty("totalResults", page.totalResults());
             json.writeNumberProperty("itemsPerPage", page.resources().size());
-            json.writeNumberProperty("startIndex", page.startIndex());
+            if (!cursorPagination) {
+                json.writeNumberProperty("startIndex", page.startIndex());
+            } else if (page.nextCursor() != null) {
+                json.writeStringProperty("nextCursor", page.nextCursor());
+            }
             json.writeArrayPropertyStart("Resources");
             for (GroupResource group : page.resources()) {
                 write(json, group, projection, memberFields);

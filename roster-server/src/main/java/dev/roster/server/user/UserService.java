@@ -9,6 +9,7 @@ import dev.roster.scim.patch.PatchRequest;
 import dev.roster.scim.resource.ResourceNormalizer;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.scim.ETags;
 import java.time.Clock;

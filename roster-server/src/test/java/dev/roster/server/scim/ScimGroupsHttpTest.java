@@ -263,6 +263,46 @@ class ScimGroupsHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void sortingAndBothPaginationsAsForUsers() {
+        List<String> names = List.of("delta", "Alpha", "charlie", "Bravo", "echo");
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            ids.add(createGroup(name, List.of(ada)));
+        }
+
+        JsonNode sorted = assertListResponse(scim.get("/Groups?sortBy=displayName&excludedAttributes=members"), 5);
+        assertThat(displayNames(sorted)).containsExactly("Alpha", "Bravo", "charlie", "delta", "echo");
+        JsonNode descending = assertListResponse(scim.get("/Groups?sortBy=displayName&sortOrder=descending"
+                + "&startIndex=2&count=2"), 5);
+        assertThat(descending.get("startIndex").asInt()).isEqualTo(2);
+        assertThat(displayNames(descending)).containsExactly("delta", "charlie");
+
+        List<String> walked = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < 5 && cursor != null; page++) {
+            HttpResponse response = scim.get("/Groups?count=2&cursor=" + cursor);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode body = response.body();
+            assertThat(body.get("totalResults").asInt()).isEqualTo(5);
+            assertThat(body.has("startIndex")).isFalse();
+            body.get("Resources").forEach(group -> walked.add(group.get("id").asString()));
+            cursor = body.has("nextCursor") ? body.get("nextCursor").asString() : null;
+        }
+        assertThat(walked).as("cursor pages follow creation order, each group once").isEqualTo(ids);
+        assertThat(cursor).isNull();
+
+        assertScimError(scim.get("/Groups?sortBy=members"), 400, "invalidValue");
+        assertScimError(scim.get("/Groups?cursor=&sortBy=displayName"), 400, "invalidValue");
+        assertScimError(scim.get("/Groups?cursor=bm90LWEtY3Vyc29y"), 400, "invalidCursor");
+    }
+
+    private static List<String> displayNames(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("Resources").forEach(group -> names.add(group.get("displayName").asString()));
+        return names;
+    }
+
+    @Test
     void etagsOnGroups() {
         String id = createGroup("Engineers", List.of());
         HttpResponse read = scim.get("/Groups/" + id);

@@ -1,27 +1,28 @@
-package dev.roster.server.user;
+package dev.roster.server.common;
 
 import dev.roster.scim.ScimException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * RFC 9865 cursors: the listing position after which the next page starts. Opaque to clients; they never
+ * RFC 9865 cursors of Users and Groups listings: the creation sequence number after which the next page
+ * starts. Opaque to clients; they never
  * expire because the position is a stable key, not server-side state.
  */
-final class PageCursor {
+public final class PageCursor {
 
     private static final String VERSION_TAG = "u1:";
 
     private PageCursor() {
     }
 
-    static String encode(long afterSeq) {
+    public static String encode(long afterSeq) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((VERSION_TAG + afterSeq).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The position a cursor stands for; the empty cursor is the start. */
-    static long decode(String cursor) {
+    public static long decode(String cursor) {
         if (cursor.isEmpty()) {
             return 0;
         }
