@@ -79,6 +79,20 @@ class GroupRepository {
                 .fetchOptional(GroupRepository::toStoredGroup);
     }
 
+    /**
+     * Gives the group its next version, locking its row until the transaction ends, and returns it as
+     * written: a member-only PATCH needs no other read of the group, so concurrent PATCHes of one group hold
+     * the lock for one statement fewer.
+     */
+    Optional<StoredGroup> bumpVersion(String directoryId, String id, OffsetDateTime now) {
+        return db.update(SCIM_GROUPS)
+                .set(VERSION, VERSION.plus(1))
+                .set(LAST_MODIFIED_AT, now)
+                .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                .returningResult(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT)
+                .fetchOptional(GroupRepository::toStoredGroup);
+    }
+
     void update(String directoryId, String id, long version, GroupColumns columns, OffsetDateTime now,
                 String document) {
         db.update(SCIM_GROUPS)

@@ -158,13 +158,22 @@ public class GroupService {
                 checkMembers(directoryId, replaceAll.userIds());
             }
         }
+        if (plan.attributeOperations().operations().isEmpty()) {
+            StoredGroup bumped = groups.bumpVersion(directoryId, id, now()).orElseThrow(() -> notFound(id));
+            ETags.checkIfMatch(ifMatch, bumped.version() - 1);
+            applyMemberChanges(id, plan);
+            return resource(directoryId, bumped);
+        }
         StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
         ETags.checkIfMatch(ifMatch, current.version());
-        ObjectNode document = (ObjectNode) JSON.readTree(current.document());
-        if (!plan.attributeOperations().operations().isEmpty()) {
-            document = patchEngine.apply(document, plan.attributeOperations());
-            document.remove("members");
-        }
+        ObjectNode document = patchEngine.apply((ObjectNode) JSON.readTree(current.document()),
+                plan.attributeOperations());
+        document.remove("members");
+        applyMemberChanges(id, plan);
+        return write(directoryId, current, document);
+    }
+
+    private void applyMemberChanges(String id, GroupPatchPlan plan) {
         for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
             switch (change) {
                 case GroupPatchPlan.MemberChange.Add add -> groups.addMembers(id, add.userIds());
@@ -176,7 +185,6 @@ public class GroupService {
                 }
             }
         }
-        return write(directoryId, current, document);
     }
 
     /** Deletes the group and its memberships; its users stay. */

@@ -314,6 +314,19 @@ class ScimGroupsHttpTest extends RosterHttpTest {
         assertThat(scim.withHeader("If-Match", read.header("ETag")).delete("/Groups/" + id).status()).isEqualTo(412);
         String current = scim.get("/Groups/" + id).header("ETag");
         assertThat(scim.withHeader("If-None-Match", current).get("/Groups/" + id).status()).isEqualTo(304);
+
+        String addAda = """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}""".formatted(ada);
+        assertThat(scim.withHeader("If-Match", read.header("ETag")).send("PATCH", "/Groups/" + id, addAda)
+                .status()).as("a member PATCH with a stale If-Match").isEqualTo(412);
+        assertThat(memberIds(id)).isEmpty();
+        assertThat(scim.get("/Groups/" + id).header("ETag")).as("the rejected PATCH left the version")
+                .isEqualTo(current);
+        HttpResponse added = scim.withHeader("If-Match", current).send("PATCH", "/Groups/" + id, addAda);
+        assertThat(added.status()).isEqualTo(204);
+        assertThat(added.header("ETag")).isNotEqualTo(current).isEqualTo(scim.get("/Groups/" + id).header("ETag"));
+        assertThat(memberIds(id)).containsExactly(ada);
     }
 
     private static List<String> fieldNames(JsonNode node) {
