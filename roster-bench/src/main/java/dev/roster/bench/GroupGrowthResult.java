@@ -13,7 +13,9 @@ import java.util.List;
  * @param requestsPerSecond requests divided by seconds
  * @param membersPerSecond members sent divided by seconds
  * @param latency of every answered PATCH
- * @param first the PATCHes that carried the first {@link GroupGrowth#WINDOW} additions
+ * @param first the PATCHes that carried the first {@link GroupGrowth#WINDOW} additions; when they are fewer than
+ *     the requests in flight (batches of 100: 10 against 16) they were all sent at the start, into a lock queue
+ *     still filling up, so they wait less than later PATCHes whatever the group's size
  * @param last the PATCHes that carried the last {@link GroupGrowth#WINDOW} additions
  * @param lastToFirstP50 last.p50 divided by first.p50: near 1 when a PATCH costs the same whatever the group's size
  * @param reads the group's reads when empty, at {@link GroupGrowth#CHECKPOINT} members and when full
