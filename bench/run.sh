@@ -3,14 +3,16 @@
 #   bench/run.sh [h2|postgres] [--] [benchmark options, see ./dev bench --help]
 #   bench/run.sh h2 --users 20000
 #   bench/run.sh postgres -- --users 1000000
+#   bench/run.sh postgres -- --scenario groups --members 100000
 # h2 uses a new, empty data directory; postgres recreates the database roster_bench on 127.0.0.1:5432
 # (user postgres; set PGPASSWORD and SPRING_DATASOURCE_PASSWORD if it needs one). The JSON result and the
-# server log are left in bench-results/. The server runs with -Xmx512m on a free port of 127.0.0.1.
+# server log are left in bench-results/ (named <backend>-groups-<time> for the groups scenario). The server
+# runs with -Xmx512m on a free port of 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -81,11 +83,16 @@ build_if_needed
 
 stamp=$(date +%Y%m%d-%H%M%S)
 mkdir -p bench-results
-results=bench-results/$backend-$stamp.json
+run_name=$backend-$stamp
+for ((i = 1; i < $#; i++)); do
+  next=$((i + 1))
+  [ "${!i}" = --scenario ] && [ "${!next}" != users ] && run_name=$backend-${!next}-$stamp
+done
+results=bench-results/$run_name.json
 for ((i = 1; i < $#; i++)); do
   [ "${!i}" = --output ] && { next=$((i + 1)); results=${!next}; }
 done
-server_log=bench-results/$backend-$stamp-server.log
+server_log=bench-results/$run_name-server.log
 port=$(free_port)
 admin_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 

@@ -5,44 +5,78 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Command-line options of {@link ScimLoadBenchmark}; {@link #USAGE} documents each one. */
 record BenchmarkOptions(
         URI serverUrl,
         String adminKey,
+        Scenario scenario,
         int users,
         int warmupRequests,
         int concurrency,
         int lookups,
         int updates,
         boolean skipListing,
+        int members,
+        int batchSize,
         Path output,
         String label,
         Long serverStartupMillis) {
 
+    /** What the benchmark measures; each has options of its own, and passing another's is a usage error. */
+    enum Scenario {
+        /** User provisioning: creates, lookups, PUTs, PATCHes and full listings. */
+        USERS,
+        /** Group membership: one group grown one PATCH at a time, another in batches, read as they grow. */
+        GROUPS;
+
+        /** The name {@code --scenario} takes. */
+        String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     static final String ADMIN_KEY_VARIABLE = "ROSTER_ADMIN_API_KEY";
+
+    private static final List<String> USERS_OPTIONS = List.of("--users", "--lookups", "--updates", "--skip-listing");
+    private static final List<String> GROUPS_OPTIONS = List.of("--members", "--batch-size");
 
     static final String USAGE = """
             Usage: ./dev bench [options]
               Drives a running Roster over HTTP: creates its own organization and Okta directory,
-              then measures SCIM user creation, userName lookups, PUT and PATCH, and full listings.
-              An unmeasured warm-up sends the same requests to a separate directory first.
+              then measures one scenario there. An unmeasured warm-up sends the same requests to a
+              separate directory first.
+                users   SCIM user creation, userName lookups, PUT and PATCH, and full listings
+                groups  a group grown one member per PATCH and another in batches, with its GETs
+                        timed at 0, 10,000 and all members
 
+              --scenario NAME        users or groups (default users)
               --url URL              server base URL (default http://127.0.0.1:8080)
               --admin-key KEY        operator API key (default: $ROSTER_ADMIN_API_KEY)
-              --users N              users to create in the measured directory (default 100000)
-              --warmup-requests N    unmeasured creates, and as many lookups, PUTs and PATCHes, in a
-                                     separate directory before measuring; 0 turns the warm-up off
-                                     (default 30000)
+              --warmup-requests N    users: unmeasured creates, and as many lookups, PUTs and PATCHes;
+                                     groups: unmeasured users created and added to a group of each
+                                     kind; both in a separate directory before measuring; 0 turns the
+                                     warm-up off (default 30000)
               --concurrency N        closed-loop workers sharing one HTTP client (default 16)
-              --lookups N            measured userName eq lookups of random users (default 20000)
-              --updates N            measured PUT requests, and as many PATCH requests (default 20000)
-              --skip-listing         skip the startIndex and cursor listings of every user
               --output FILE          JSON result file (default bench-results/bench-<timestamp>.json)
               --label TEXT           free text stored with the results, e.g. "postgres, laptop"
               --server-startup-ms N  server launch-to-healthy time, recorded by bench/run.sh
               --help                 print this text
+
+            users scenario:
+              --users N              users to create in the measured directory (default 100000)
+              --lookups N            measured userName eq lookups of random users (default 20000)
+              --updates N            measured PUT requests, and as many PATCH requests (default 20000)
+              --skip-listing         skip the startIndex and cursor listings of every user
+
+            groups scenario:
+              --members N            users to create, and to add to each group (default 100000)
+              --batch-size N         members per PATCH when growing the second group (default 100)
             """;
 
     /** Thrown for a malformed command line; its message says which option is wrong. */
@@ -55,21 +89,27 @@ record BenchmarkOptions(
     static BenchmarkOptions parse(String[] args, Map<String, String> environment) throws UsageException {
         URI serverUrl = URI.create("http://127.0.0.1:8080");
         String adminKey = environment.get(ADMIN_KEY_VARIABLE);
+        Scenario scenario = Scenario.USERS;
         int users = 100_000;
         int warmupRequests = 30_000;
         int concurrency = 16;
         int lookups = 20_000;
         int updates = 20_000;
         boolean skipListing = false;
+        int members = 100_000;
+        int batchSize = 100;
         Path output = Path.of("bench-results", "bench-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         String label = "";
         Long serverStartupMillis = null;
+        Set<String> given = new HashSet<>();
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            given.add(option);
             switch (option) {
                 case "--skip-listing" -> skipListing = true;
+                case "--scenario" -> scenario = parseScenario(value(args, ++i, option));
                 case "--url" -> serverUrl = parseUrl(value(args, ++i, option));
                 case "--admin-key" -> adminKey = value(args, ++i, option);
                 case "--users" -> users = positive(value(args, ++i, option), option);
@@ -77,6 +117,8 @@ record BenchmarkOptions(
                 case "--concurrency" -> concurrency = positive(value(args, ++i, option), option);
                 case "--lookups" -> lookups = positive(value(args, ++i, option), option);
                 case "--updates" -> updates = positive(value(args, ++i, option), option);
+                case "--members" -> members = positive(value(args, ++i, option), option);
+                case "--batch-size" -> batchSize = positive(value(args, ++i, option), option);
                 case "--output" -> output = Path.of(value(args, ++i, option));
                 case "--label" -> label = value(args, ++i, option);
                 case "--server-startup-ms" -> serverStartupMillis = (long) positive(value(args, ++i, option), option);
@@ -86,8 +128,24 @@ record BenchmarkOptions(
         if (adminKey == null || adminKey.isBlank()) {
             throw new UsageException("no operator key: pass --admin-key or set " + ADMIN_KEY_VARIABLE);
         }
-        return new BenchmarkOptions(serverUrl, adminKey, users, warmupRequests, concurrency, lookups, updates,
-                skipListing, output, label, serverStartupMillis);
+        // A run that silently ignored, say, --users 100000 under --scenario groups would measure the wrong size.
+        List<String> foreign = scenario == Scenario.USERS ? GROUPS_OPTIONS : USERS_OPTIONS;
+        for (String option : foreign) {
+            if (given.contains(option)) {
+                throw new UsageException(option + " does not apply to --scenario " + scenario.cliName());
+            }
+        }
+        return new BenchmarkOptions(serverUrl, adminKey, scenario, users, warmupRequests, concurrency, lookups,
+                updates, skipListing, members, batchSize, output, label, serverStartupMillis);
+    }
+
+    private static Scenario parseScenario(String text) throws UsageException {
+        for (Scenario scenario : Scenario.values()) {
+            if (scenario.cliName().equals(text)) {
+                return scenario;
+            }
+        }
+        throw new UsageException("--scenario needs users or groups, got '" + text + "'");
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

@@ -2,7 +2,9 @@ package dev.roster.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +38,6 @@ final class DirectoryLoad {
     List<PhaseResult> run(int lookups, int updates) throws InterruptedException {
         List<PhaseResult> phases = new ArrayList<>();
         phases.add(createUsers());
-        created = IntStream.range(0, ids.length).filter(i -> ids[i] != null).toArray();
         if (created.length == 0) {
             log.printf("roster-bench: %sno user could be created, so the other phases cannot run%n", namePrefix);
             return phases;
@@ -52,8 +53,14 @@ final class DirectoryLoad {
         return created.length;
     }
 
-    private PhaseResult createUsers() throws InterruptedException {
-        return phase.run(namePrefix + "create", ids.length, index -> {
+    /** The ids of the users the create phase left in the directory, in the order of their user numbers. */
+    List<String> createdIds() {
+        return Arrays.stream(ids).filter(Objects::nonNull).toList();
+    }
+
+    /** Creates users 0 to n-1; the groups scenario needs only this phase. */
+    PhaseResult createUsers() throws InterruptedException {
+        PhaseResult result = phase.run(namePrefix + "create", ids.length, index -> {
             ScimClient.Reply reply = scim.createUser(users.create(index));
             if (!reply.exchange().succeeded()) {
                 return reply.exchange();
@@ -65,6 +72,8 @@ final class DirectoryLoad {
             ids[index] = id;
             return reply.exchange();
         });
+        created = IntStream.range(0, ids.length).filter(i -> ids[i] != null).toArray();
+        return result;
     }
 
     /** {@code userName eq} of a random created user must find exactly that user. */

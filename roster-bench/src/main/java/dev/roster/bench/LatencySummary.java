@@ -5,9 +5,12 @@ import org.HdrHistogram.Histogram;
 /** Latency percentiles in milliseconds, from a histogram recorded in microseconds. */
 record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double maxMs) {
 
+    /** What nothing measured summarizes to. */
+    static final LatencySummary NONE = new LatencySummary(0, 0, 0, 0);
+
     static LatencySummary of(Histogram micros) {
         if (micros.getTotalCount() == 0) {
-            return new LatencySummary(0, 0, 0, 0);
+            return NONE;
         }
         return new LatencySummary(
                 millis(micros.getValueAtPercentile(50)),

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** SCIM 2.0 user requests (RFC 7644 §3) against one directory, as an identity provider sends them. */
+/** SCIM 2.0 user and group requests (RFC 7644 §3) against one directory, as an identity provider sends them. */
 final class ScimClient {
 
     private static final String MEDIA_TYPE = "application/scim+json";
@@ -50,15 +50,42 @@ final class ScimClient {
         return parsed(http.get(users("?cursor=" + encode(cursor) + "&count=" + count), directory.token(), MEDIA_TYPE));
     }
 
+    Reply createGroup(JsonNode group) throws IOException, InterruptedException {
+        return parsed(http.send("POST", groups(""), directory.token(), MEDIA_TYPE, group));
+    }
+
+    /** Answered 204 without a body unless the request asks for attributes, so there is nothing to parse. */
+    Exchange patchGroup(String id, JsonNode patchRequest) throws IOException, InterruptedException {
+        return http.send("PATCH", groups("/" + id), directory.token(), MEDIA_TYPE, patchRequest);
+    }
+
+    /** The group with every member when {@code withMembers}, else with {@code excludedAttributes=members}. */
+    Exchange getGroup(String id, boolean withMembers) throws IOException, InterruptedException {
+        String query = withMembers ? "" : "?excludedAttributes=members";
+        return http.get(groups("/" + id + query), directory.token(), MEDIA_TYPE);
+    }
+
+    /** The {@code displayName eq} list lookup Okta sends before pushing a group, without members. */
+    Exchange findGroupByDisplayName(String displayName) throws IOException, InterruptedException {
+        String filter = "displayName eq \"" + displayName + "\"";
+        return http.get(groups("?filter=" + encode(filter) + "&excludedAttributes=members"), directory.token(),
+                MEDIA_TYPE);
+    }
+
     private URI users(String rest) {
         return URI.create(directory.scimBaseUrl() + "/Users" + rest);
+    }
+
+    private URI groups(String rest) {
+        return URI.create(directory.scimBaseUrl() + "/Groups" + rest);
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private Reply parsed(Exchange exchange) {
+    /** Parses a 2xx response; a body that is not JSON turns the exchange into an error. */
+    Reply parsed(Exchange exchange) {
         if (!exchange.succeeded()) {
             return new Reply(exchange, null);
         }

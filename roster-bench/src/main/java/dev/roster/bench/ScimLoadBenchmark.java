@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Load benchmark for a running Roster: provisions its own organization and Okta directory over the management
  * API, warms the server up on a second one, then drives the first directory's SCIM endpoints the way Okta does
- * and reports throughput and latency per phase. Run {@code ./dev bench --help} for the options; docs/benchmarks.md explains the figures.
+ * and reports throughput and latency per phase, for user provisioning or for group membership. Run
+ * {@code ./dev bench --help} for the options; docs/benchmarks.md explains the figures.
  */
 public final class ScimLoadBenchmark {
 
@@ -22,12 +23,14 @@ public final class ScimLoadBenchmark {
     private final PrintStream log;
     private final JsonHttp http;
     private final OktaUsers users;
+    private final OktaGroups groups;
 
     private ScimLoadBenchmark(BenchmarkOptions options, PrintStream log) {
         this.options = options;
         this.log = log;
         this.http = new JsonHttp(options.concurrency());
         this.users = new OktaUsers(http.mapper());
+        this.groups = new OktaGroups(http.mapper());
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,21 +71,27 @@ public final class ScimLoadBenchmark {
         log.printf("created directory %s in %s, SCIM base %s%n", directory.id(), directory.organizationId(),
                 directory.scimBaseUrl());
 
-        WarmUpResult warmUp;
-        List<PhaseResult> phases;
-        List<ListingResult> listings = new ArrayList<>();
         try (ExecutorService workers = Executors.newFixedThreadPool(options.concurrency(),
                 Thread.ofPlatform().name("bench-worker-", 1).daemon().factory())) {
             ClosedLoopPhase phase = new ClosedLoopPhase(workers, options.concurrency(), log);
-            warmUp = warmUpDirectory == null ? WarmUpResult.NONE : warmUp(phase, warmUpDirectory);
-            ScimClient scim = new ScimClient(http, directory);
-            DirectoryLoad load = new DirectoryLoad(phase, scim, users, log, "", options.users());
-            phases = load.run(options.lookups(), options.updates());
-            if (load.created() > 0 && !options.skipListing()) {
-                ListingWalk walk = new ListingWalk(scim, log, "");
-                listings.add(walk.byStartIndex(load.created()));
-                listings.add(walk.byCursor(load.created()));
-            }
+            return switch (options.scenario()) {
+                case USERS -> runUsers(phase, startedAt, warmUpDirectory, directory);
+                case GROUPS -> runGroups(phase, startedAt, warmUpDirectory, directory);
+            };
+        }
+    }
+
+    private int runUsers(ClosedLoopPhase phase, String startedAt, ScimDirectory warmUpDirectory,
+            ScimDirectory directory) throws IOException, InterruptedException {
+        WarmUpResult warmUp = warmUpDirectory == null ? WarmUpResult.NONE : warmUpUsers(phase, warmUpDirectory);
+        ScimClient scim = new ScimClient(http, directory);
+        DirectoryLoad load = new DirectoryLoad(phase, scim, users, log, "", options.users());
+        List<PhaseResult> phases = load.run(options.lookups(), options.updates());
+        List<ListingResult> listings = new ArrayList<>();
+        if (load.created() > 0 && !options.skipListing()) {
+            ListingWalk walk = new ListingWalk(scim, log, "");
+            listings.add(walk.byStartIndex(load.created()));
+            listings.add(walk.byCursor(load.created()));
         }
 
         BenchmarkReport report = new BenchmarkReport(options.label(), startedAt, options.serverUrl().toString(),
@@ -91,11 +100,7 @@ public final class ScimLoadBenchmark {
                         options.updates(), JsonHttp.REQUEST_TIMEOUT.toSeconds()),
                 BenchmarkReport.Machine.current(), warmUp, phases, listings);
         ReportTable.print(report, System.out);
-        if (options.output().getParent() != null) {
-            Files.createDirectories(options.output().getParent());
-        }
-        http.mapper().writerWithDefaultPrettyPrinter().writeValue(options.output().toFile(), report);
-        System.out.println("results written to " + options.output());
+        write(report);
 
         boolean failed = warmUp.errors() > 0
                 || phases.stream().anyMatch(p -> p.errors() > 0)
@@ -104,11 +109,36 @@ public final class ScimLoadBenchmark {
         return failed ? 1 : 0;
     }
 
+    private int runGroups(ClosedLoopPhase phase, String startedAt, ScimDirectory warmUpDirectory,
+            ScimDirectory directory) throws IOException, InterruptedException {
+        WarmUpResult warmUp = warmUpDirectory == null ? WarmUpResult.NONE : warmUpGroups(phase, warmUpDirectory);
+        GroupLoad.Outcome outcome = new GroupLoad(phase, new ScimClient(http, directory), users, groups, log, "")
+                .run(options.members(), options.batchSize());
+
+        GroupBenchmarkReport report = new GroupBenchmarkReport(options.scenario().cliName(), options.label(),
+                startedAt, options.serverUrl().toString(), options.serverStartupMillis(), directory.id(),
+                new GroupBenchmarkReport.Settings(options.members(), options.batchSize(), options.concurrency(),
+                        GroupGrowth.CHECKPOINT, GroupGrowth.WINDOW, GroupReads.MEASURED, GroupReads.UNMEASURED,
+                        JsonHttp.REQUEST_TIMEOUT.toSeconds()),
+                BenchmarkReport.Machine.current(), warmUp, outcome.create(), outcome.growths());
+        GroupReportTable.print(report, System.out);
+        write(report);
+        return warmUp.errors() > 0 || outcome.errors() > 0 || outcome.growths().isEmpty() ? 1 : 0;
+    }
+
+    private void write(Object report) throws IOException {
+        if (options.output().getParent() != null) {
+            Files.createDirectories(options.output().getParent());
+        }
+        http.mapper().writerWithDefaultPrettyPrinter().writeValue(options.output().toFile(), report);
+        System.out.println("results written to " + options.output());
+    }
+
     /**
      * Sends the measured run's requests, as many of each kind, and both listings to a directory of their own, so
      * the server has compiled its hot paths and opened its connections before anything is measured.
      */
-    private WarmUpResult warmUp(ClosedLoopPhase phase, ScimDirectory directory) throws InterruptedException {
+    private WarmUpResult warmUpUsers(ClosedLoopPhase phase, ScimDirectory directory) throws InterruptedException {
         int requests = options.warmupRequests();
         log.printf("warm-up: %,d requests of each kind, not measured%n", requests);
         long start = System.nanoTime();
@@ -124,5 +154,21 @@ public final class ScimLoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         log.printf("warm-up: done in %.1f s, %,d errors%n", seconds, errors);
         return new WarmUpResult(requests, directory.id(), seconds, errors);
+    }
+
+    /**
+     * Runs the groups scenario with {@code --warmup-requests} users in a directory of its own: both growths and
+     * all their reads, so every request kind is compiled and the connections are open before anything is measured.
+     */
+    private WarmUpResult warmUpGroups(ClosedLoopPhase phase, ScimDirectory directory) throws InterruptedException {
+        int members = options.warmupRequests();
+        log.printf("warm-up: %,d users added to a group of each kind, not measured%n", members);
+        long start = System.nanoTime();
+        GroupLoad.Outcome outcome = new GroupLoad(phase, new ScimClient(http, directory), users, groups, log,
+                "warm-up ").run(members, options.batchSize());
+        long errors = outcome.errors();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.printf("warm-up: done in %.1f s, %,d errors%n", seconds, errors);
+        return new WarmUpResult(members, directory.id(), seconds, errors);
     }
 }
