@@ -18,6 +18,8 @@ import static dev.roster.server.group.GroupTable.USER_ID;
 import static dev.roster.server.group.GroupTable.USER_NAME;
 import static dev.roster.server.group.GroupTable.VERSION;
 
+import static org.jooq.impl.DSL.name;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,13 +28,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record6;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for SCIM groups and their member relation; every method is scoped to one directory or one group. */
 @Component
@@ -47,9 +56,13 @@ class GroupRepository {
     static final List<SortField<?>> CREATION_ORDER = List.of(DIRECTORY_ID.asc(), SEQ.asc());
 
     private final DSLContext db;
+    private final TransactionTemplate transactions;
+    private final boolean postgres;
 
-    GroupRepository(DSLContext db) {
+    GroupRepository(DSLContext db, TransactionTemplate transactions) {
         this.db = db;
+        this.transactions = transactions;
+        this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
     }
 
     void insert(String directoryId, String id, GroupColumns columns, OffsetDateTime now, String document) {
@@ -90,6 +103,58 @@ class GroupRepository {
                 .set(LAST_MODIFIED_AT, now)
                 .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
                 .returningResult(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT)
+                .fetchOptional(GroupRepository::toStoredGroup);
+    }
+
+    /**
+     * Adds ({@code add}) or removes the named members and gives the group its next version, all or nothing;
+     * returns the group as written, or empty if there is no such group. The users must have been checked to
+     * be users of the directory. On PostgreSQL this is one autocommitted statement (data-modifying CTEs), so
+     * the group's row lock lasts one round trip and its commit: concurrent member PATCHes of one group all
+     * queue on that lock. Elsewhere it is a transaction of the same steps.
+     */
+    Optional<StoredGroup> changeMembers(String directoryId, String id, boolean add, List<String> userIds,
+                                        OffsetDateTime now) {
+        if (!postgres) {
+            return transactions.execute(status -> {
+                Optional<StoredGroup> bumped = bumpVersion(directoryId, id, now);
+                if (bumped.isPresent()) {
+                    if (add) {
+                        addMembers(id, userIds);
+                    } else {
+                        removeMembers(id, userIds);
+                    }
+                }
+                return bumped;
+            });
+        }
+        CommonTableExpression<Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String>> bumped =
+                name("bumped").as(db.update(SCIM_GROUPS)
+                        .set(VERSION, VERSION.plus(1))
+                        .set(LAST_MODIFIED_AT, now)
+                        .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                        .returningResult(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT));
+        Field<String> groupId = bumped.field(ID);
+        // The ids join the users by primary key alone: with a directory condition too, PostgreSQL without fresh
+        // statistics scanned the whole directory. The caller has checked that every id is a user of this
+        // directory, and a user never changes directory.
+        Table<?> requested = DSL.unnest(DSL.val(userIds.toArray(String[]::new)))
+                .as("requested", "user_id");
+        Field<String> requestedId = requested.field("user_id", String.class);
+        CommonTableExpression<Record1<String>> changed = name("changed").as(add
+                ? db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID)
+                        .select(DSL.select(groupId, USER_ID).from(bumped).crossJoin(requested)
+                                .join(USERS).on(USER_ID.eq(requestedId)))
+                        .onConflictDoNothing()
+                        .returningResult(MEMBER_USER_ID)
+                : db.deleteFrom(MEMBERS)
+                        .using(bumped, requested)
+                        .where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.eq(requestedId))
+                        .returningResult(MEMBER_USER_ID));
+        return db.with(bumped).with(changed)
+                .select(groupId, bumped.field(SEQ), bumped.field(VERSION), bumped.field(CREATED_AT),
+                        bumped.field(LAST_MODIFIED_AT), bumped.field(DOCUMENT))
+                .from(bumped)
                 .fetchOptional(GroupRepository::toStoredGroup);
     }
 
@@ -134,13 +199,21 @@ class GroupRepository {
                 .fetchSingle().value1();
     }
 
-    /** Which of {@code userIds} are users of the directory. */
+    /**
+     * Which of {@code userIds} are users of the directory. The directory is compared here, not in SQL: with
+     * both conditions, PostgreSQL without fresh statistics (right after a bulk load, or with autovacuum off)
+     * scanned the whole directory instead of probing the primary key.
+     */
     Set<String> existingUsers(String directoryId, Collection<String> userIds) {
         Set<String> existing = new HashSet<>();
         for (List<String> chunk : chunks(List.copyOf(userIds))) {
-            existing.addAll(db.select(USER_ID).from(USERS)
-                    .where(USER_DIRECTORY_ID.eq(directoryId)).and(USER_ID.in(chunk))
-                    .fetch(USER_ID));
+            db.select(USER_ID, USER_DIRECTORY_ID).from(USERS).where(USER_ID.in(chunk))
+                    .fetch()
+                    .forEach(user -> {
+                        if (directoryId.equals(user.value2())) {
+                            existing.add(user.value1());
+                        }
+                    });
         }
         return existing;
     }

@@ -27,6 +27,7 @@ import org.jooq.SortField;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,14 +42,16 @@ public class GroupService {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final GroupRepository groups;
+    private final TransactionTemplate transactions;
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final ResourceSchema schema = CoreSchemas.group();
     private final ResourceNormalizer normalizer = new ResourceNormalizer(schema);
     private final PatchEngine patchEngine = new PatchEngine(schema);
 
-    GroupService(GroupRepository groups, PublicUrl publicUrl, Clock clock) {
+    GroupService(GroupRepository groups, TransactionTemplate transactions, PublicUrl publicUrl, Clock clock) {
         this.groups = groups;
+        this.transactions = transactions;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -145,10 +148,10 @@ public class GroupService {
 
     /**
      * Applies the PATCH atomically; member operations become inserts and deletes of the named members only.
-     * The users to add are checked before the group is locked, so concurrent PATCHes of one group queue for
-     * as short a time as possible.
+     * The users to add are checked before anything is locked. What Okta and Entra send for a membership
+     * change, one add or one remove without If-Match, is a single step of the repository; anything else runs
+     * in one transaction that locks the group first.
      */
-    @Transactional
     public GroupResource patch(String directoryId, String id, JsonNode body, String ifMatch) {
         GroupPatchPlan plan = GroupPatchPlan.of(PatchRequest.parse(body));
         for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
@@ -158,6 +161,25 @@ public class GroupService {
                 checkMembers(directoryId, replaceAll.userIds());
             }
         }
+        boolean singleMemberChange = (ifMatch == null || ifMatch.isBlank())
+                && plan.attributeOperations().operations().isEmpty() && plan.memberChanges().size() == 1;
+        if (singleMemberChange && plan.memberChanges().getFirst() instanceof GroupPatchPlan.MemberChange.Add add) {
+            return changeMembers(directoryId, id, true, add.userIds());
+        }
+        if (singleMemberChange
+                && plan.memberChanges().getFirst() instanceof GroupPatchPlan.MemberChange.Remove remove) {
+            return changeMembers(directoryId, id, false, remove.userIds());
+        }
+        return transactions.execute(status -> patchInTransaction(directoryId, id, plan, ifMatch));
+    }
+
+    private GroupResource changeMembers(String directoryId, String id, boolean add, List<String> userIds) {
+        StoredGroup written = groups.changeMembers(directoryId, id, add, userIds, now())
+                .orElseThrow(() -> notFound(id));
+        return resource(directoryId, written);
+    }
+
+    private GroupResource patchInTransaction(String directoryId, String id, GroupPatchPlan plan, String ifMatch) {
         if (plan.attributeOperations().operations().isEmpty()) {
             StoredGroup bumped = groups.bumpVersion(directoryId, id, now()).orElseThrow(() -> notFound(id));
             ETags.checkIfMatch(ifMatch, bumped.version() - 1);

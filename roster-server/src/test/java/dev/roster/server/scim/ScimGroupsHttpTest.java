@@ -118,6 +118,20 @@ class ScimGroupsHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void memberPatchOfMissingOrOtherDirectorysGroupThenNotFound() {
+        String theirs = scim(newDirectory("okta")).post("/Groups", """
+                {"schemas":["%s"],"displayName":"Theirs"}""".formatted(GROUP)).body().get("id").asString();
+        Map<String, String> ids = Map.of("groupId", theirs, "userId1", ada, "userId2", charles);
+
+        for (String group : List.of(theirs, "no-such-group")) {
+            assertScimError(scim.patch("/Groups/" + group, bind(fixtureText("okta/groups/patch-add-members.json"),
+                    ids)), 404, null);
+            assertScimError(scim.patch("/Groups/" + group, bind(fixtureText("okta/groups/patch-remove-member.json"),
+                    ids)), 404, null);
+        }
+    }
+
+    @Test
     void unknownOrOtherDirectoryMemberThenInvalidValueAndNothingChanged() {
         String id = createGroup("Engineers", List.of(ada));
         JsonClient other = scim(newDirectory("okta"));
