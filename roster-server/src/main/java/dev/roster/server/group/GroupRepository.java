@@ -10,6 +10,7 @@ import static dev.roster.server.group.GroupTable.LAST_MODIFIED_AT;
 import static dev.roster.server.group.GroupTable.MEMBERS;
 import static dev.roster.server.group.GroupTable.MEMBER_GROUP_ID;
 import static dev.roster.server.group.GroupTable.MEMBER_USER_ID;
+import static dev.roster.server.group.GroupTable.MEMBER_USER_NAME;
 import static dev.roster.server.group.GroupTable.SCIM_GROUPS;
 import static dev.roster.server.group.GroupTable.SEQ;
 import static dev.roster.server.group.GroupTable.USERS;
@@ -142,8 +143,8 @@ class GroupRepository {
                 .as("requested", "user_id");
         Field<String> requestedId = requested.field("user_id", String.class);
         CommonTableExpression<Record1<String>> changed = name("changed").as(add
-                ? db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID)
-                        .select(DSL.select(groupId, USER_ID).from(bumped).crossJoin(requested)
+                ? db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID, MEMBER_USER_NAME)
+                        .select(DSL.select(groupId, USER_ID, USER_NAME).from(bumped).crossJoin(requested)
                                 .join(USERS).on(USER_ID.eq(requestedId)))
                         .onConflictDoNothing()
                         .returningResult(MEMBER_USER_ID)
@@ -221,11 +222,10 @@ class GroupRepository {
     /** Adds the users not yet members; adding a member twice changes nothing. */
     void addMembers(String groupId, List<String> userIds) {
         for (List<String> chunk : chunks(userIds)) {
-            var insert = db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID);
-            for (String userId : chunk) {
-                insert = insert.values(groupId, userId);
-            }
-            insert.onConflict(MEMBER_GROUP_ID, MEMBER_USER_ID).doNothing().execute();
+            db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID, MEMBER_USER_NAME)
+                    .select(DSL.select(DSL.val(groupId), USER_ID, USER_NAME).from(USERS).where(USER_ID.in(chunk)))
+                    .onConflict(MEMBER_GROUP_ID, MEMBER_USER_ID).doNothing()
+                    .execute();
         }
     }
 
@@ -240,14 +240,13 @@ class GroupRepository {
     }
 
     /**
-     * Hands the group's members to {@code action} in user id order, fetching rows in batches from a database
-     * cursor; on PostgreSQL the cursor needs the caller's transaction.
+     * Hands the group's members to {@code action} as they come from the group's own index range, fetching rows
+     * in batches from a database cursor; on PostgreSQL the cursor needs the caller's transaction. SCIM gives
+     * multi-valued attributes no order, and asking for one made PostgreSQL sort the whole group first.
      */
     void forEachMember(String groupId, Consumer<GroupMember> action) {
-        try (Cursor<Record2<String, String>> rows = db.select(MEMBER_USER_ID, USER_NAME).from(MEMBERS)
-                .join(USERS).on(USER_ID.eq(MEMBER_USER_ID))
+        try (Cursor<Record2<String, String>> rows = db.select(MEMBER_USER_ID, MEMBER_USER_NAME).from(MEMBERS)
                 .where(MEMBER_GROUP_ID.eq(groupId))
-                .orderBy(MEMBER_GROUP_ID, MEMBER_USER_ID)
                 .fetchSize(MEMBER_FETCH_SIZE)
                 .fetchLazy()) {
             for (Record2<String, String> row : rows) {

@@ -27,6 +27,7 @@ final class GroupTable {
     static final Table<Record> MEMBERS = table(name("scim_group_members"));
     static final Field<String> MEMBER_GROUP_ID = field(name("scim_group_members", "group_id"), String.class);
     static final Field<String> MEMBER_USER_ID = field(name("scim_group_members", "user_id"), String.class);
+    static final Field<String> MEMBER_USER_NAME = field(name("scim_group_members", "user_name"), String.class);
 
     static final Table<Record> USERS = table(name("scim_users"));
     static final Field<String> USER_ID = field(name("scim_users", "id"), String.class);

@@ -29,6 +29,7 @@ import static dev.roster.server.user.UserTable.GROUP_VERSION;
 import static dev.roster.server.user.UserTable.GROUP_MEMBERS;
 import static dev.roster.server.user.UserTable.GROUP_MEMBER_GROUP_ID;
 import static dev.roster.server.user.UserTable.GROUP_MEMBER_USER_ID;
+import static dev.roster.server.user.UserTable.GROUP_MEMBER_USER_NAME;
 import static dev.roster.server.user.UserTable.GIVEN_NAME_KEY;
 import static dev.roster.server.user.UserTable.ID;
 import static dev.roster.server.user.UserTable.LAST_MODIFIED_AT;
@@ -253,6 +254,11 @@ class UserRepository {
         statement.setObject(11, now);
         statement.setObject(12, now);
         statement.setString(13, document);
+    }
+
+    /** Keeps the userName that a group lists its members by in step; call it in the transaction of the update. */
+    void renameInGroups(String id, String userName) {
+        db.update(GROUP_MEMBERS).set(GROUP_MEMBER_USER_NAME, userName).where(GROUP_MEMBER_USER_ID.eq(id)).execute();
     }
 
     /** Replaces the user's indexed email addresses; call it in the transaction of the update. */

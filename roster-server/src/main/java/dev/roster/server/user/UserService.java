@@ -258,8 +258,12 @@ public class UserService {
                 throw userNameTaken(columns.userName());
             }
             if (written) {
-                if (!columns.emails().equals(UserColumns.of(currentDocument).emails())) {
+                UserColumns currentColumns = UserColumns.of(currentDocument);
+                if (!columns.emails().equals(currentColumns.emails())) {
                     users.replaceEmails(id, columns.emails());
+                }
+                if (!columns.userName().equals(currentColumns.userName())) {
+                    users.renameInGroups(id, columns.userName());
                 }
                 StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
                         serialized, current.groups());

@@ -55,6 +55,8 @@ final class UserTable {
     static final Table<Record> GROUP_MEMBERS = table(name("scim_group_members"));
     static final Field<String> GROUP_MEMBER_GROUP_ID = field(name("scim_group_members", "group_id"), String.class);
     static final Field<String> GROUP_MEMBER_USER_ID = field(name("scim_group_members", "user_id"), String.class);
+    static final Field<String> GROUP_MEMBER_USER_NAME =
+            field(name("scim_group_members", "user_name"), String.class);
     static final Table<Record> GROUPS = table(name("scim_groups"));
     static final Field<String> GROUP_ID = field(name("scim_groups", "id"), String.class);
     static final Field<String> GROUP_DOCUMENT = field(name("scim_groups", "document"), String.class);

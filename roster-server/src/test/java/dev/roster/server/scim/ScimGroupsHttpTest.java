@@ -11,6 +11,7 @@ import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
 import dev.roster.server.support.RosterHttpTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,6 +232,22 @@ class ScimGroupsHttpTest extends RosterHttpTest {
         assertThat(put.status()).as("groups is readOnly: ignored in a PUT").isEqualTo(200);
         assertThat(put.body().get("groups")).hasSize(1);
         assertThat(put.body().get("groups").get(0).get("value").asString()).isEqualTo(engineers);
+    }
+
+    @Test
+    void memberDisplayFollowsUserNameChange() {
+        String id = createGroup("Engineers", List.of(ada, charles));
+
+        HttpResponse renamed = scim.patch("/Users/" + charles, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"userName","value":"cb@analytical-engines.example"}]}""");
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+        Map<String, String> displays = new HashMap<>();
+        scim.get("/Groups/" + id).body().get("members")
+                .forEach(member -> displays.put(member.get("value").asString(), member.get("display").asString()));
+        assertThat(displays).containsEntry(charles, "cb@analytical-engines.example")
+                .containsEntry(ada, "ada.lovelace@analytical-engines.example");
     }
 
     @Test
