@@ -36,6 +36,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.Record6;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
@@ -109,15 +110,18 @@ class GroupRepository {
 
     /**
      * Adds ({@code add}) or removes the named members and gives the group its next version, all or nothing;
-     * returns the group as written, or empty if there is no such group. The users must have been checked to
-     * be users of the directory. On PostgreSQL this is one autocommitted statement (data-modifying CTEs), so
-     * the group's row lock lasts one round trip and its commit: concurrent member PATCHes of one group all
-     * queue on that lock. Elsewhere it is a transaction of the same steps.
+     * returns the group as written, or empty, having changed nothing, if there is no such group or if a user
+     * to add is not a user of the directory. On PostgreSQL this is one autocommitted statement
+     * (data-modifying CTEs), so the group's row lock lasts one round trip and its commit: concurrent member
+     * PATCHes of one group all queue on that lock. Elsewhere it is a transaction of the same steps.
      */
     Optional<StoredGroup> changeMembers(String directoryId, String id, boolean add, List<String> userIds,
                                         OffsetDateTime now) {
         if (!postgres) {
             return transactions.execute(status -> {
+                if (add && existingUsers(directoryId, userIds).size() < new HashSet<>(userIds).size()) {
+                    return Optional.empty();
+                }
                 Optional<StoredGroup> bumped = bumpVersion(directoryId, id, now);
                 if (bumped.isPresent()) {
                     if (add) {
@@ -129,30 +133,36 @@ class GroupRepository {
                 return bumped;
             });
         }
+        Table<?> ids = DSL.unnest(DSL.val(userIds.toArray(String[]::new))).as("requested_id", "user_id");
+        Field<String> requestedId = ids.field("user_id", String.class);
+        // The users are found by primary key alone and their directory compared afterwards: with the directory
+        // in the join, PostgreSQL without fresh statistics scanned the whole directory.
+        CommonTableExpression<Record3<String, String, String>> requested = name("requested").as(
+                DSL.select(requestedId.as("user_id"), USER_NAME.as("user_name"), USER_DIRECTORY_ID.as("directory_id"))
+                        .from(ids).leftJoin(USERS).on(USER_ID.eq(requestedId)));
+        Condition everyUserInDirectory = add
+                ? DSL.notExists(DSL.selectOne().from(requested)
+                        .where(requested.field("directory_id", String.class).isDistinctFrom(directoryId)))
+                : DSL.noCondition();
         CommonTableExpression<Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String>> bumped =
                 name("bumped").as(db.update(SCIM_GROUPS)
                         .set(VERSION, VERSION.plus(1))
                         .set(LAST_MODIFIED_AT, now)
-                        .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
+                        .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id)).and(everyUserInDirectory)
                         .returningResult(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT));
         Field<String> groupId = bumped.field(ID);
-        // The ids join the users by primary key alone: with a directory condition too, PostgreSQL without fresh
-        // statistics scanned the whole directory. The caller has checked that every id is a user of this
-        // directory, and a user never changes directory.
-        Table<?> requested = DSL.unnest(DSL.val(userIds.toArray(String[]::new)))
-                .as("requested", "user_id");
-        Field<String> requestedId = requested.field("user_id", String.class);
+        Field<String> userId = requested.field("user_id", String.class);
         CommonTableExpression<Record1<String>> changed = name("changed").as(add
                 ? db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID, MEMBER_USER_NAME)
-                        .select(DSL.select(groupId, USER_ID, USER_NAME).from(bumped).crossJoin(requested)
-                                .join(USERS).on(USER_ID.eq(requestedId)))
+                        .select(DSL.select(groupId, userId, requested.field("user_name", String.class))
+                                .from(bumped).crossJoin(requested))
                         .onConflictDoNothing()
                         .returningResult(MEMBER_USER_ID)
                 : db.deleteFrom(MEMBERS)
                         .using(bumped, requested)
-                        .where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.eq(requestedId))
+                        .where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.eq(userId))
                         .returningResult(MEMBER_USER_ID));
-        return db.with(bumped).with(changed)
+        return db.with(requested).with(bumped).with(changed)
                 .select(groupId, bumped.field(SEQ), bumped.field(VERSION), bumped.field(CREATED_AT),
                         bumped.field(LAST_MODIFIED_AT), bumped.field(DOCUMENT))
                 .from(bumped)

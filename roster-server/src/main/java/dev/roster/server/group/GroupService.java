@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -148,19 +149,12 @@ public class GroupService {
 
     /**
      * Applies the PATCH atomically; member operations become inserts and deletes of the named members only.
-     * The users to add are checked before anything is locked. What Okta and Entra send for a membership
-     * change, one add or one remove without If-Match, is a single step of the repository; anything else runs
-     * in one transaction that locks the group first.
+     * What Okta and Entra send for a membership change, one add or one remove without If-Match, is a single
+     * step of the repository that also checks the users; anything else checks the users to add first and
+     * then runs in one transaction that locks the group.
      */
     public GroupResource patch(String directoryId, String id, JsonNode body, String ifMatch) {
         GroupPatchPlan plan = GroupPatchPlan.of(PatchRequest.parse(body));
-        for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
-            if (change instanceof GroupPatchPlan.MemberChange.Add add) {
-                checkMembers(directoryId, add.userIds());
-            } else if (change instanceof GroupPatchPlan.MemberChange.ReplaceAll replaceAll) {
-                checkMembers(directoryId, replaceAll.userIds());
-            }
-        }
         boolean singleMemberChange = (ifMatch == null || ifMatch.isBlank())
                 && plan.attributeOperations().operations().isEmpty() && plan.memberChanges().size() == 1;
         if (singleMemberChange && plan.memberChanges().getFirst() instanceof GroupPatchPlan.MemberChange.Add add) {
@@ -170,13 +164,26 @@ public class GroupService {
                 && plan.memberChanges().getFirst() instanceof GroupPatchPlan.MemberChange.Remove remove) {
             return changeMembers(directoryId, id, false, remove.userIds());
         }
+        for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
+            if (change instanceof GroupPatchPlan.MemberChange.Add add) {
+                checkMembers(directoryId, add.userIds());
+            } else if (change instanceof GroupPatchPlan.MemberChange.ReplaceAll replaceAll) {
+                checkMembers(directoryId, replaceAll.userIds());
+            }
+        }
         return transactions.execute(status -> patchInTransaction(directoryId, id, plan, ifMatch));
     }
 
+    /** When nothing was written, says why: an unknown user (400, naming it) or else no such group (404). */
     private GroupResource changeMembers(String directoryId, String id, boolean add, List<String> userIds) {
-        StoredGroup written = groups.changeMembers(directoryId, id, add, userIds, now())
-                .orElseThrow(() -> notFound(id));
-        return resource(directoryId, written);
+        Optional<StoredGroup> written = groups.changeMembers(directoryId, id, add, userIds, now());
+        if (written.isEmpty()) {
+            if (add) {
+                checkMembers(directoryId, userIds);
+            }
+            throw notFound(id);
+        }
+        return resource(directoryId, written.get());
     }
 
     private GroupResource patchInTransaction(String directoryId, String id, GroupPatchPlan plan, String ifMatch) {

@@ -151,6 +151,17 @@ class ScimGroupsHttpTest extends RosterHttpTest {
         assertThat(group.get("displayName").asString()).isEqualTo("Engineers");
         assertThat(memberIds(id)).containsExactly(ada);
         assertThat(group.get("meta").get("version").asString()).isEqualTo(version);
+
+        for (String unknown : List.of(stranger, "no-such-user")) {
+            HttpResponse singleAdd = scim.patch("/Groups/" + id, """
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                      {"op":"add","path":"members","value":[{"value":"%s"},{"value":"%s"}]}]}"""
+                    .formatted(charles, unknown));
+            assertScimError(singleAdd, 400, "invalidValue");
+            assertThat(singleAdd.body().get("detail").asString()).contains(unknown).doesNotContain(charles);
+            assertThat(memberIds(id)).containsExactly(ada);
+            assertThat(scim.get("/Groups/" + id).header("ETag")).isEqualTo(version);
+        }
     }
 
     @Test
