@@ -275,6 +275,25 @@ class AttributeDefinitionsHttpTest extends RosterHttpTest {
         assertThat(paths.get("/api/v1/organizations/{organizationId}/attributes/{reference}").has("patch")).isTrue();
     }
 
+    @Test
+    void bodyWhenUnknownFieldOrWrongTypeOrNotJsonThenBadRequestNamingIt() {
+        create(Map.of("name", "Zone", "reference", "zone", "type", "string"));
+
+        HttpResponse misspelt = patch("zone", Map.of("enums", List.of("north")));
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.body().get("detail").asString()).contains("unknown field 'enums'").contains("enum");
+        HttpResponse wrongType = create(Map.of("name", "Level", "reference", "level", "type", "integer",
+                "multiValued", "yes"));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().get("detail").asString()).contains("'multiValued'").contains("true or false");
+        HttpResponse notJson = operator().send("POST", attributesPath(), "{\"name\": ");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body().get("detail").asString()).startsWith("the request body is not valid JSON");
+
+        assertThat(attribute("zone").body().get("enum").isNull()).as("the misspelt PATCH changed nothing").isTrue();
+        assertThat(customReferences()).containsExactly("zone");
+    }
+
     private String createOrganization() {
         HttpResponse organization = operator().post("/api/v1/organizations", Map.of("name", "Attributes"));
         assertThat(organization.status()).isEqualTo(201);
