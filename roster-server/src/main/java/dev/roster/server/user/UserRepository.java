@@ -329,12 +329,20 @@ class UserRepository {
      * transaction, which a false return must roll back.
      */
     boolean delete(String directoryId, String id, Long expectedVersion, OffsetDateTime now) {
-        db.update(GROUPS)
-                .set(GROUP_VERSION, GROUP_VERSION.plus(1))
-                .set(GROUP_LAST_MODIFIED_AT, now)
+        // locked in id order first: two deletions of users who share groups must not lock them crosswise
+        List<String> groupIds = db.select(GROUP_ID).from(GROUPS)
                 .where(GROUP_ID.in(DSL.select(GROUP_MEMBER_GROUP_ID).from(GROUP_MEMBERS)
                         .where(GROUP_MEMBER_USER_ID.eq(id))))
-                .execute();
+                .orderBy(GROUP_ID)
+                .forUpdate()
+                .fetch(GROUP_ID);
+        if (!groupIds.isEmpty()) {
+            db.update(GROUPS)
+                    .set(GROUP_VERSION, GROUP_VERSION.plus(1))
+                    .set(GROUP_LAST_MODIFIED_AT, now)
+                    .where(GROUP_ID.in(groupIds))
+                    .execute();
+        }
         boolean deleted = db.deleteFrom(SCIM_USERS)
                 .where(DIRECTORY_ID.eq(directoryId)).and(ID.eq(id))
                 .and(expectedVersion == null ? noCondition() : VERSION.eq(expectedVersion))

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -175,6 +178,31 @@ class ScimGroupsHttpTest extends RosterHttpTest {
         assertThat(scim.withHeader("If-None-Match", etagBefore).get("/Groups/" + id).status())
                 .as("the member list changed, so the old ETag must not match").isEqualTo(200);
         assertThat(scim.get("/Users/" + charles).body().get("groups")).hasSize(1);
+    }
+
+    @Test
+    void concurrentDeletionsOfUsersSharingGroupsAllSucceed() throws Exception {
+        List<String> userIds = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            userIds.add(createUser("leaver" + i + "@example.com"));
+        }
+        String first = createGroup("First", userIds);
+        String second = createGroup("Second", userIds);
+
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String userId : userIds) {
+                statuses.add(pool.submit(() -> scim.delete("/Users/" + userId).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(memberIds(first)).isEmpty();
+        assertThat(memberIds(second)).isEmpty();
     }
 
     @Test
