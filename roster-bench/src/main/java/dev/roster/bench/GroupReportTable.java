@@ -14,17 +14,8 @@ final class GroupReportTable {
                 report.label().isEmpty() ? "" : " (" + report.label() + ")");
         out.printf("server %s, directory %s, %,d members, batches of %d, concurrency %d%n", report.serverUrl(),
                 report.directoryId(), settings.members(), settings.batchSize(), settings.concurrency());
-        if (report.serverStartupMs() != null) {
-            out.printf("server start to healthy: %,d ms%n", report.serverStartupMs());
-        }
-        WarmUpResult warmUp = report.warmup();
-        if (warmUp.requestsPerKind() == 0) {
-            out.println("warm-up: none, so the first measured requests ran on a cold server");
-        } else {
-            out.printf("warm-up (not measured): %,d users added to a group of each kind, with its reads, in"
-                    + " directory %s, %.1f s, %d errors%n", warmUp.requestsPerKind(), warmUp.directoryId(),
-                    warmUp.seconds(), warmUp.errors());
-        }
+        ReportTable.printStartAndWarmUp(out, report.serverStartupMs(), report.warmup(),
+                "users added to a group of each kind, with its reads,");
 
         PhaseResult create = report.create();
         LatencySummary createLatency = create.latency();

@@ -13,17 +13,8 @@ final class ReportTable {
         out.printf("Roster SCIM load benchmark%s%n", report.label().isEmpty() ? "" : " (" + report.label() + ")");
         out.printf("server %s, directory %s, %,d users, concurrency %d%n", report.serverUrl(), report.directoryId(),
                 settings.users(), settings.concurrency());
-        if (report.serverStartupMs() != null) {
-            out.printf("server start to healthy: %,d ms%n", report.serverStartupMs());
-        }
-        WarmUpResult warmUp = report.warmup();
-        if (warmUp.requestsPerKind() == 0) {
-            out.println("warm-up: none, so the first measured requests ran on a cold server");
-        } else {
-            out.printf("warm-up (not measured): %,d requests of each kind and both listings in directory %s,"
-                    + " %.1f s, %d errors%n", warmUp.requestsPerKind(), warmUp.directoryId(), warmUp.seconds(),
-                    warmUp.errors());
-        }
+        printStartAndWarmUp(out, report.serverStartupMs(), report.warmup(),
+                "requests of each kind and both listings");
         out.println();
         out.printf("%-8s %9s %7s %10s %9s %9s %9s %9s%n", "phase", "requests", "errors", "req/s", "p50 ms",
                 "p90 ms", "p99 ms", "max ms");
@@ -49,6 +40,22 @@ final class ReportTable {
             }
             out.printf("pages of %d, one request at a time, each after %d unmeasured first-page requests.%n",
                     ListingWalk.PAGE_SIZE, ListingWalk.WARM_UP_PAGES);
+        }
+    }
+
+    /**
+     * The lines after a report's title: how long the server took to start, and the warm-up, whose work per
+     * kind {@code warmUpWork} describes (it reads "N {@code warmUpWork} in directory …").
+     */
+    static void printStartAndWarmUp(PrintStream out, Long serverStartupMs, WarmUpResult warmUp, String warmUpWork) {
+        if (serverStartupMs != null) {
+            out.printf("server start to healthy: %,d ms%n", serverStartupMs);
+        }
+        if (warmUp.requestsPerKind() == 0) {
+            out.println("warm-up: none, so the first measured requests ran on a cold server");
+        } else {
+            out.printf("warm-up (not measured): %,d %s in directory %s, %.1f s, %d errors%n",
+                    warmUp.requestsPerKind(), warmUpWork, warmUp.directoryId(), warmUp.seconds(), warmUp.errors());
         }
     }
 }
