@@ -3,15 +3,30 @@ package dev.roster.server.common;
 import dev.roster.scim.ScimException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * RFC 9865 cursors of Users and Groups listings: the creation sequence number after which the next page
- * starts. Opaque to clients; they never
- * expire because the position is a stable key, not server-side state.
+ * starts. Opaque to clients; they never expire because the position is a stable key, not server-side state.
  */
 public final class PageCursor {
 
     private static final String VERSION_TAG = "u1:";
+
+    /** One cursor page: its rows, and the cursor of the page after it, null on the last page. */
+    public record Slice<T>(List<T> rows, String nextCursor) {
+
+        /**
+         * The page of {@code count} rows out of {@code fetched}, which holds up to one row more: that extra row
+         * is how a page knows another follows.
+         */
+        public static <T> Slice<T> of(List<T> fetched, int count, ToLongFunction<T> seq) {
+            boolean more = fetched.size() > count;
+            List<T> rows = more ? fetched.subList(0, count) : fetched;
+            return new Slice<>(rows, more && !rows.isEmpty() ? encode(seq.applyAsLong(rows.getLast())) : null);
+        }
+    }
 
     private PageCursor() {
     }

@@ -7,6 +7,7 @@ import dev.roster.scim.patch.PatchRequest;
 import dev.roster.scim.resource.ResourceNormalizer;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.server.common.ListOrder;
 import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.scim.ETags;
@@ -101,15 +102,13 @@ public class GroupService {
         Condition condition = GroupFilterTranslator.translate(query.filter());
         if (query.cursorPagination()) {
             if (query.sortBy() != null) {
-                throw ScimException.invalidValue("cursor pagination follows creation order and cannot be combined "
-                        + "with sortBy; use startIndex and count to page a sorted listing");
+                throw ListOrder.cursorWithSortBy();
             }
             List<StoredGroup> rows = query.count() == 0 ? List.of()
                     : groups.pageAfter(directoryId, condition, PageCursor.decode(query.cursor()), query.count() + 1);
-            boolean more = rows.size() > query.count();
-            List<StoredGroup> page = more ? rows.subList(0, query.count()) : rows;
-            String next = more ? PageCursor.encode(page.getLast().seq()) : null;
-            return new GroupPage(groups.count(directoryId, condition), 1, resources(directoryId, page), next);
+            PageCursor.Slice<StoredGroup> page = PageCursor.Slice.of(rows, query.count(), StoredGroup::seq);
+            return new GroupPage(groups.count(directoryId, condition), 1, resources(directoryId, page.rows()),
+                    page.nextCursor());
         }
         List<StoredGroup> page = query.count() == 0 ? List.of()
                 : groups.page(directoryId, condition, order(query), query.startIndex() - 1, query.count());
@@ -126,8 +125,7 @@ public class GroupService {
         Field<?> column = GroupFilterTranslator.sortColumn(query.sortBy()).orElseThrow(() ->
                 ScimException.invalidValue("cannot sort by '" + query.sortBy() + "'; Groups sort by id, displayName, "
                         + "externalId, meta.created and meta.lastModified"));
-        SortField<?> primary = query.descending() ? column.desc().nullsLast() : column.asc().nullsLast();
-        return List.of(primary, query.descending() ? GroupTable.SEQ.desc() : GroupTable.SEQ.asc());
+        return ListOrder.sortedBy(column, query.descending(), GroupTable.SEQ);
     }
 
     private List<GroupResource> resources(String directoryId, List<StoredGroup> page) {

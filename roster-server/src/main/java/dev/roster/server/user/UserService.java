@@ -9,6 +9,7 @@ import dev.roster.scim.patch.PatchRequest;
 import dev.roster.scim.resource.ResourceNormalizer;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.server.common.ListOrder;
 import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.scim.ETags;
@@ -217,10 +218,8 @@ public class UserService {
     }
 
     private UserPage cursorPage(String directoryId, long total, List<StoredUser> rows, int count) {
-        boolean more = rows.size() > count;
-        List<StoredUser> page = more ? rows.subList(0, count) : rows;
-        String next = more && !page.isEmpty() ? PageCursor.encode(page.getLast().seq()) : null;
-        return new UserPage(total, 1, render(directoryId, page), next);
+        PageCursor.Slice<StoredUser> page = PageCursor.Slice.of(rows, count, StoredUser::seq);
+        return new UserPage(total, 1, render(directoryId, page.rows()), page.nextCursor());
     }
 
     private List<SortField<?>> order(UserQuery query) {
@@ -228,15 +227,13 @@ public class UserService {
             return UserRepository.LISTING_ORDER;
         }
         if (query.cursorPagination()) {
-            throw ScimException.invalidValue("cursor pagination follows creation order and cannot be combined "
-                    + "with sortBy; use startIndex and count to page a sorted listing");
+            throw ListOrder.cursorWithSortBy();
         }
         Field<?> column = UserFilterTranslator.sortColumn(query.sortBy()).orElseThrow(() ->
                 ScimException.invalidValue("cannot sort by '" + query.sortBy() + "'; sortBy supports id, userName, "
                         + "externalId, displayName, name.givenName, name.familyName, active, meta.created and "
                         + "meta.lastModified"));
-        SortField<?> primary = query.descending() ? column.desc().nullsLast() : column.asc().nullsLast();
-        return List.of(primary, query.descending() ? UserTable.SEQ.desc() : UserTable.SEQ.asc());
+        return ListOrder.sortedBy(column, query.descending(), UserTable.SEQ);
     }
 
     private UserResource write(String directoryId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
