@@ -48,10 +48,7 @@ class ScimGroupController {
     void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         AttributeProjection projection = projection(request);
         GroupResource group = groups.get(directoryId(request), id);
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, group.version())) {
-            ScimResponses.eTag(response, group.version());
-            ScimResponses.empty(response, HttpServletResponse.SC_NOT_MODIFIED);
+        if (ScimResponses.notModified(request, response, group.version())) {
             return;
         }
         resource(HttpServletResponse.SC_OK, group, projection, response);

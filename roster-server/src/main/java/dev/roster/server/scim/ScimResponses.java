@@ -1,6 +1,7 @@
 package dev.roster.server.scim;
 
 import dev.roster.scim.ScimConstants;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,20 @@ final class ScimResponses {
 
     static void location(HttpServletResponse response, String location) {
         response.setHeader("Location", location);
+    }
+
+    /**
+     * Answers 304 with the ETag when the request's If-None-Match names {@code version} (RFC 7644 §3.14);
+     * true if it did, and the caller writes nothing more.
+     */
+    static boolean notModified(HttpServletRequest request, HttpServletResponse response, long version) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch == null || !ETags.matchesAny(ifNoneMatch, version)) {
+            return false;
+        }
+        eTag(response, version);
+        empty(response, HttpServletResponse.SC_NOT_MODIFIED);
+        return true;
     }
 
     /** A status without a body: 204 after a write, 304 for a matching If-None-Match. */

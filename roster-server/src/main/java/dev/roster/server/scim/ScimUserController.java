@@ -51,10 +51,7 @@ class ScimUserController {
     @GetMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         UserResource user = users.get(directoryId(request), id);
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ETags.matchesAny(ifNoneMatch, user.version())) {
-            ScimResponses.eTag(response, user.version());
-            ScimResponses.empty(response, HttpServletResponse.SC_NOT_MODIFIED);
+        if (ScimResponses.notModified(request, response, user.version())) {
             return;
         }
         resource(HttpServletResponse.SC_OK, user, request, response);
