@@ -5,10 +5,10 @@ import dev.roster.scim.discovery.DiscoveryDocuments;
 import dev.roster.scim.discovery.ServiceProviderSettings;
 import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.scim.schema.Schema;
+import dev.roster.server.attribute.UserSchemas;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.config.RosterProperties;
 import dev.roster.server.group.GroupService;
-import dev.roster.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,10 @@ class ScimDiscoveryController {
     private final List<ResourceSchema> resourceTypes;
     private final ServiceProviderSettings settings;
 
-    ScimDiscoveryController(PublicUrl publicUrl, UserService users, GroupService groups,
+    ScimDiscoveryController(PublicUrl publicUrl, UserSchemas schemas, GroupService groups,
                             RosterProperties properties, ScimRequestBodies bodies) {
         this.publicUrl = publicUrl;
-        this.resourceTypes = List.of(users.schema(), groups.schema());
+        this.resourceTypes = List.of(schemas.forOrganization(null).schema(), groups.schema());
         RosterProperties.Scim scim = properties.scim();
         this.settings = new ServiceProviderSettings(scim.maxPageSize(), bodies.maxBytes(), 0, true, true, true,
                 false, true, false, null,

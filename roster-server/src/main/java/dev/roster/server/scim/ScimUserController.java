@@ -2,6 +2,7 @@ package dev.roster.server.scim;
 
 import dev.roster.scim.ScimConstants;
 import dev.roster.scim.projection.AttributeProjection;
+import dev.roster.server.directory.AuthenticatedDirectory;
 import dev.roster.server.user.UserPage;
 import dev.roster.server.user.UserResource;
 import dev.roster.server.user.UserService;
@@ -43,14 +44,14 @@ class ScimUserController {
 
     @PostMapping({"/scim/v2/{directoryId}/Users", "/scim/v2/Users"})
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UserResource created = users.create(directoryId(request), bodies.read(request));
+        UserResource created = users.create(directory(request), bodies.read(request));
         ScimResponses.location(response, created.location());
         resource(HttpServletResponse.SC_CREATED, created, request, response);
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UserResource user = users.get(directoryId(request), id);
+        UserResource user = users.get(directory(request), id);
         if (ScimResponses.notModified(request, response, user.version())) {
             return;
         }
@@ -61,7 +62,7 @@ class ScimUserController {
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AttributeProjection projection = projection(request);
         String cursor = request.getParameter("cursor");
-        UserPage page = users.search(directoryId(request), listParameters.userQuery(request.getParameter("filter"),
+        UserPage page = users.search(directory(request), listParameters.userQuery(request.getParameter("filter"),
                 request.getParameter("startIndex"), request.getParameter("count"), request.getParameter("sortBy"),
                 request.getParameter("sortOrder"), cursor));
         ObjectNode body = JSON.createObjectNode();
@@ -83,7 +84,7 @@ class ScimUserController {
     @PutMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     void replace(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        UserResource replaced = users.replace(directoryId(request), id, bodies.read(request),
+        UserResource replaced = users.replace(directory(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
         resource(HttpServletResponse.SC_OK, replaced, request, response);
     }
@@ -91,14 +92,14 @@ class ScimUserController {
     @PatchMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     void patch(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        UserResource patched = users.patch(directoryId(request), id, bodies.read(request),
+        UserResource patched = users.patch(directory(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
         resource(HttpServletResponse.SC_OK, patched, request, response);
     }
 
     @DeleteMapping({"/scim/v2/{directoryId}/Users/{id}", "/scim/v2/Users/{id}"})
     void delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-        users.delete(directoryId(request), id, request.getHeader("If-Match"));
+        users.delete(directory(request), id, request.getHeader("If-Match"));
         ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
     }
 
@@ -115,11 +116,11 @@ class ScimUserController {
     }
 
     private AttributeProjection projection(HttpServletRequest request) {
-        return AttributeProjection.of(users.schema(), request.getParameter("attributes"),
+        return users.projection(directory(request), request.getParameter("attributes"),
                 request.getParameter("excludedAttributes"));
     }
 
-    private static String directoryId(HttpServletRequest request) {
-        return ScimAuthenticationFilter.directoryOf(request).directoryId();
+    private static AuthenticatedDirectory directory(HttpServletRequest request) {
+        return ScimAuthenticationFilter.directoryOf(request);
     }
 }

@@ -3,15 +3,14 @@ package dev.roster.server.user;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.roster.scim.ScimException;
-import dev.roster.scim.filter.FilterEvaluator;
-import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchRequest;
-import dev.roster.scim.resource.ResourceNormalizer;
-import dev.roster.scim.schema.CoreSchemas;
-import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.scim.projection.AttributeProjection;
+import dev.roster.server.attribute.UserSchema;
+import dev.roster.server.attribute.UserSchemas;
 import dev.roster.server.common.ListOrder;
 import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
+import dev.roster.server.directory.AuthenticatedDirectory;
 import dev.roster.server.scim.ETags;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SortField;
@@ -39,27 +38,30 @@ public class UserService {
     private final UserRepository users;
     private final PublicUrl publicUrl;
     private final Clock clock;
-    private final ResourceSchema schema = CoreSchemas.user();
-    private final ResourceNormalizer normalizer = new ResourceNormalizer(schema);
-    private final PatchEngine patchEngine = new PatchEngine(schema);
-    private final FilterEvaluator evaluator = new FilterEvaluator(schema);
+    private final UserSchemas schemas;
 
-    UserService(UserRepository users, PublicUrl publicUrl, Clock clock) {
+    UserService(UserRepository users, PublicUrl publicUrl, Clock clock, UserSchemas schemas) {
         this.users = users;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.schemas = schemas;
     }
 
-    public ResourceSchema schema() {
-        return schema;
+    /** How a read or search of the directory's users answers with {@code attributes}/{@code excludedAttributes}. */
+    public AttributeProjection projection(AuthenticatedDirectory directory, String attributes,
+                                          String excludedAttributes) {
+        UserSchema schema = schemas.forProjection(directory.organizationId(), attributes, excludedAttributes);
+        return AttributeProjection.of(schema.schema(), attributes, excludedAttributes);
     }
 
     /**
      * The unique index on the userName key decides concurrent creates: one wins, the others get a 409. The
      * repository's insert is atomic by itself, so no transaction is opened here.
      */
-    public UserResource create(String directoryId, JsonNode body) {
-        ObjectNode document = withDefaultActive(normalizer.normalize(body));
+    public UserResource create(AuthenticatedDirectory directory, JsonNode body) {
+        String directoryId = directory.directoryId();
+        UserSchema schema = schemas.forWrite(directory.organizationId(), body, null);
+        ObjectNode document = withDefaultActive(schema.normalizer().normalize(body));
         UserColumns columns = UserColumns.of(document);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
@@ -73,25 +75,28 @@ public class UserService {
                 publicUrl.scimBaseUrl(directoryId));
     }
 
-    public UserResource get(String directoryId, String id) {
-        return resource(directoryId, find(directoryId, id));
+    public UserResource get(AuthenticatedDirectory directory, String id) {
+        return resource(directory.directoryId(), find(directory.directoryId(), id));
     }
 
     @Transactional
-    public UserResource replace(String directoryId, String id, JsonNode body, String ifMatch) {
-        ObjectNode replacement = normalizer.normalize(body);
-        return write(directoryId, id, ifMatch, current -> replacement);
+    public UserResource replace(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
+        return write(directory.directoryId(), id, ifMatch, (current, document) ->
+                schemas.forWrite(directory.organizationId(), body, current.document()).normalizer().normalize(body));
     }
 
     @Transactional
-    public UserResource patch(String directoryId, String id, JsonNode body, String ifMatch) {
+    public UserResource patch(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
         PatchRequest request = PatchRequest.parse(body);
-        return write(directoryId, id, ifMatch, current -> patchEngine.apply(current, request));
+        return write(directory.directoryId(), id, ifMatch, (current, document) ->
+                schemas.forWrite(directory.organizationId(), body, current.document()).patchEngine()
+                        .apply(document, request));
     }
 
     /** With {@code If-Match}, deletes exactly the version it matched: a write in between makes it a 412. */
     @Transactional
-    public void delete(String directoryId, String id, String ifMatch) {
+    public void delete(AuthenticatedDirectory directory, String id, String ifMatch) {
+        String directoryId = directory.directoryId();
         StoredUser user = find(directoryId, id);
         ETags.checkIfMatch(ifMatch, user.version());
         Long matchedVersion = ifMatch == null || ifMatch.isBlank() ? null : user.version();
@@ -103,9 +108,11 @@ public class UserService {
         }
     }
 
-    public UserPage search(String directoryId, UserQuery query) {
+    public UserPage search(AuthenticatedDirectory directory, UserQuery query) {
+        String directoryId = directory.directoryId();
+        UserSchema schema = schemas.forFilter(directory.organizationId(), query.filter());
         if (query.filter() != null) {
-            evaluator.validate(query.filter());
+            schema.evaluator().validate(query.filter());
         }
         List<SortField<?>> order = order(query);
         if (query.sortBy() == null && !query.cursorPagination() && query.startIndex() == 1 && query.count() > 0) {
@@ -118,7 +125,7 @@ public class UserService {
         }
         UserFilterTranslator.Translation translation = UserFilterTranslator.translate(query.filter());
         if (!translation.exact()) {
-            return scan(directoryId, query, translation.condition(), order);
+            return scan(directoryId, schema, query, translation.condition(), order);
         }
         Condition condition = translation.condition();
         if (query.cursorPagination()) {
@@ -178,7 +185,8 @@ public class UserService {
      * Filters the SQL cannot answer exactly: candidates stream in batches through the in-memory evaluator,
      * so memory holds one batch and one page whatever the directory's size; the time grows with it.
      */
-    private UserPage scan(String directoryId, UserQuery query, Condition candidates, List<SortField<?>> order) {
+    private UserPage scan(String directoryId, UserSchema schema, UserQuery query, Condition candidates,
+                          List<SortField<?>> order) {
         long cursorSeq = query.cursorPagination() ? PageCursor.decode(query.cursor()) : 0;
         List<UserResource> page = new ArrayList<>();
         long lastReturnedSeq = -1;
@@ -192,7 +200,7 @@ public class UserService {
                     : users.pageAt(directoryId, candidates, order, offset, SCAN_BATCH);
             for (StoredUser user : batch) {
                 UserResource resource = resource(directoryId, user);
-                if (!evaluator.matches(query.filter(), resource.tree())) {
+                if (!schema.evaluator().matches(query.filter(), resource.tree())) {
                     continue;
                 }
                 matches++;
@@ -236,12 +244,14 @@ public class UserService {
         return ListOrder.sortedBy(column, query.descending(), UserTable.SEQ);
     }
 
-    private UserResource write(String directoryId, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
+    /** {@code change} turns the stored user and its parsed document into the next document. */
+    private UserResource write(String directoryId, String id, String ifMatch,
+                               BiFunction<StoredUser, ObjectNode, ObjectNode> change) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             StoredUser current = find(directoryId, id);
             ETags.checkIfMatch(ifMatch, current.version());
             ObjectNode currentDocument = (ObjectNode) UserResources.JSON.readTree(current.document());
-            ObjectNode next = withDefaultActive(change.apply(currentDocument));
+            ObjectNode next = withDefaultActive(change.apply(current, currentDocument));
             if (next.equals(currentDocument)) {
                 return new UserResource(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
             }

@@ -12,6 +12,7 @@ import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.FilterParser;
 import dev.roster.scim.filter.FilterTruthTable;
 import dev.roster.server.common.Ids;
+import dev.roster.server.directory.AuthenticatedDirectory;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -57,10 +58,11 @@ class UserFilterTruthTableTest {
     private DSLContext db;
 
     private String directoryId;
+    private String organizationId;
 
     @BeforeAll
     void storeTruthTableUsers() {
-        String organizationId = Ids.newId("org");
+        organizationId = Ids.newId("org");
         directoryId = Ids.newId("dir");
         OffsetDateTime now = OffsetDateTime.now();
         db.insertInto(table(name("organizations")))
@@ -98,7 +100,7 @@ class UserFilterTruthTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.roster.scim.filter.FilterTruthTable#cases")
     void searchWhenFilteredThenReturnsExactlyTheTruthTableMatches(FilterTruthTable.Case truth) {
-        UserPage page = service.search(directoryId,
+        UserPage page = service.search(new AuthenticatedDirectory(directoryId, organizationId, null),
                 new UserQuery(FilterParser.parse(truth.filter()), 1, 1000, null, false, null));
 
         Set<String> ids = page.resources().stream().map(UserResource::id)
