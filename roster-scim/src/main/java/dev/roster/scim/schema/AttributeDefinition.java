@@ -146,7 +146,8 @@ public record AttributeDefinition(
 
         public AttributeDefinition build() {
             return new AttributeDefinition(name, type, multiValued, required, caseExact, mutability, returned,
-                    uniqueness, canonicalValues, restrictedToCanonicalValues, referenceTypes, subAttributes, description);
+                    uniqueness, canonicalValues, restrictedToCanonicalValues, referenceTypes, subAttributes,
+                    description);
         }
     }
 }
