@@ -5,6 +5,7 @@ import dev.roster.scim.schema.AttributeDefinition;
 import dev.roster.scim.schema.AttributeType;
 import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.scim.schema.Schema;
+import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -116,7 +117,7 @@ public final class DiscoveryDocuments {
         node.put("uniqueness", attribute.uniqueness().wireName());
         if (!attribute.canonicalValues().isEmpty()) {
             ArrayNode values = node.putArray("canonicalValues");
-            attribute.canonicalValues().forEach(values::add);
+            attribute.canonicalValues().forEach(value -> values.add(canonicalValue(attribute.type(), value)));
         }
         if (attribute.type() == AttributeType.REFERENCE) {
             ArrayNode types = node.putArray("referenceTypes");
@@ -127,6 +128,12 @@ public final class DiscoveryDocuments {
             attribute.subAttributes().forEach(sub -> subAttributes.add(attribute(sub)));
         }
         return node;
+    }
+
+    /** Numbers are listed as JSON numbers, everything else as strings. */
+    private static JsonNode canonicalValue(AttributeType type, String value) {
+        return type == AttributeType.INTEGER || type == AttributeType.DECIMAL
+                ? NODES.numberNode(new BigDecimal(value)) : NODES.stringNode(value);
     }
 
     private static void pagination(ObjectNode node, ServiceProviderSettings.Pagination pagination) {

@@ -3,12 +3,9 @@ package dev.roster.scim.filter;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.schema.AttributeDefinition;
 import dev.roster.scim.schema.AttributeType;
+import dev.roster.scim.schema.DateTimes;
 import dev.roster.scim.schema.ResourceSchema;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -209,8 +206,8 @@ public final class FilterEvaluator {
             return false;
         }
         if (definition != null && definition.type() == AttributeType.DATE_TIME) {
-            Instant actualInstant = instant(actual.stringValue());
-            Instant expectedInstant = instant(expected.stringValue());
+            Instant actualInstant = DateTimes.instant(actual.stringValue());
+            Instant expectedInstant = DateTimes.instant(expected.stringValue());
             return actualInstant != null && expectedInstant != null && !isSubstringOperator(operator)
                     && holds(operator, actualInstant.compareTo(expectedInstant));
         }
@@ -249,19 +246,6 @@ public final class FilterEvaluator {
 
     private static String lower(String text) {
         return text.toLowerCase(Locale.ROOT);
-    }
-
-    /** An xsd:dateTime (RFC 7643 §2.3.5) as an instant; one without an offset is taken as UTC. */
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADateTime) {
-                return null;
-            }
-        }
     }
 
     private void check(Filter filter, AttributeDefinition valuePathAttribute) {
@@ -343,7 +327,7 @@ public final class FilterEvaluator {
         boolean fits = switch (type) {
             case BOOLEAN -> value.isBoolean();
             case INTEGER, DECIMAL -> value.isNumber();
-            case DATE_TIME -> value.isString() && instant(value.stringValue()) != null;
+            case DATE_TIME -> value.isString() && DateTimes.instant(value.stringValue()) != null;
             case STRING, REFERENCE, BINARY -> value.isString();
             case COMPLEX -> false;
         };

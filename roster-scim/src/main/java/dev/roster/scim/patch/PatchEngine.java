@@ -10,6 +10,8 @@ import dev.roster.scim.resource.ResourceNormalizer;
 import dev.roster.scim.schema.AttributeDefinition;
 import dev.roster.scim.schema.Mutability;
 import dev.roster.scim.schema.ResourceSchema;
+import dev.roster.scim.schema.Returned;
+import dev.roster.scim.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -78,7 +80,7 @@ public final class PatchEngine {
         if (path != null) {
             Target target = resolve(path);
             if (target.isReadOnly()) {
-                throw ScimException.mutability("attribute '" + target.name() + "' is readOnly");
+                throw readOnly(target);
             }
             write(document, mode, target, value);
             return;
@@ -107,11 +109,16 @@ public final class PatchEngine {
         }
     }
 
-    /** A member of a path-less value: readOnly attributes are ignored there, as in a PUT (RFC 7643 §7). */
+    /**
+     * A member of a path-less value: readOnly attributes are ignored there, as in a PUT (RFC 7643 §7), because
+     * clients send back what they read. One that is never returned cannot have been read, so it is refused.
+     */
     private void writeMember(ObjectNode document, Mode mode, PatchPath path, JsonNode value) {
         Target target = resolve(path);
         if (!target.isReadOnly()) {
             write(document, mode, target, value);
+        } else if (target.attribute().returned() == Returned.NEVER) {
+            throw readOnly(target);
         }
     }
 
@@ -234,7 +241,7 @@ public final class PatchEngine {
 
     private void remove(ObjectNode document, Target target, JsonNode value) {
         if (target.isReadOnly()) {
-            throw ScimException.mutability("attribute '" + target.name() + "' is readOnly");
+            throw readOnly(target);
         }
         JsonNode current = current(document, target);
         if (current == null || target.isWriteOnly()) {
@@ -276,7 +283,7 @@ public final class PatchEngine {
         AttributePath attributePath = path.attribute();
         String urn = attributePath.schemaUrn();
         AttributeDefinition attribute = schema.attribute(urn, attributePath.attribute())
-                .orElseThrow(() -> ScimException.invalidPath("unknown attribute '" + attributePath + "'"));
+                .orElseThrow(() -> undefined(attributePath));
         String extension = urn != null && schema.isExtension(urn) ? schema.schema(urn).orElseThrow().id() : null;
         String name = (extension == null ? "" : extension + ":") + attribute.name();
         String subName = attributePath.hasSubAttribute() ? attributePath.subAttribute() : path.subAttribute();
@@ -297,6 +304,23 @@ public final class PatchEngine {
         }
         return new Target(extension, attribute, sub, path.valueFilter(),
                 sub == null ? name : name + "." + sub.name());
+    }
+
+    /**
+     * A path naming no attribute is invalidPath, unless its schema advises how to define the attribute: then the
+     * attribute, not the path, is what the client must fix.
+     */
+    private ScimException undefined(AttributePath path) {
+        Schema advising = path.schemaUrn() == null ? null
+                : schema.schema(path.schemaUrn()).filter(s -> s.undefinedAttributeAdvice() != null).orElse(null);
+        if (advising == null) {
+            return ScimException.invalidPath("unknown attribute '" + path + "'");
+        }
+        return ScimException.invalidValue(advising.undefinedAttributeDetail(advising.id() + ":" + path.attribute()));
+    }
+
+    private static ScimException readOnly(Target target) {
+        return ScimException.mutability("attribute '" + target.name() + "' is readOnly");
     }
 
     private static void checkFilterPaths(Filter filter, AttributeDefinition attribute, String name) {

@@ -107,7 +107,7 @@ public final class ResourceNormalizer {
         if (value == null || value.isNull()) {
             return null;
         }
-        return switch (definition.type()) {
+        JsonNode typed = switch (definition.type()) {
             case STRING, REFERENCE, BINARY -> {
                 if (!value.isString()) {
                     throw wrongType(path, "a string", value);
@@ -154,6 +154,7 @@ public final class ResourceNormalizer {
                 throw wrongType(path, "a complex object", value);
             }
         };
+        return definition.restrictedToCanonicalValues() ? AllowedValues.match(definition, typed, path) : typed;
     }
 
     private ObjectNode normalizeComplex(AttributeDefinition definition, JsonNode value, String path) {
@@ -242,7 +243,7 @@ public final class ResourceNormalizer {
                                  String name, JsonNode value) {
         String prefix = target == schema.core() ? "" : target.id() + ":";
         AttributeDefinition definition = schema.attribute(target.id(), name)
-                .orElseThrow(() -> ScimException.invalidValue("unknown attribute '" + prefix + name + "'"));
+                .orElseThrow(() -> ScimException.invalidValue(target.undefinedAttributeDetail(prefix + name)));
         assign(bySchema.computeIfAbsent(target, s -> new LinkedHashMap<>()), definition, value,
                 prefix + definition.name());
     }

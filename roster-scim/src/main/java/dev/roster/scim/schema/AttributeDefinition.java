@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * One attribute of a schema with the characteristics of RFC 7643 §2.2 and §7. Sub-attributes are
- * present only for {@link AttributeType#COMPLEX}.
+ * present only for {@link AttributeType#COMPLEX}. {@code canonicalValues} are suggestions (RFC 7643 §7) unless
+ * {@code restrictedToCanonicalValues}, when a value must be one of them; they are the values' text, e.g.
+ * {@code "42"} for an integer.
  */
 public record AttributeDefinition(
         String name,
@@ -18,6 +20,7 @@ public record AttributeDefinition(
         Returned returned,
         Uniqueness uniqueness,
         List<String> canonicalValues,
+        boolean restrictedToCanonicalValues,
         List<String> referenceTypes,
         List<AttributeDefinition> subAttributes,
         String description) {
@@ -74,6 +77,7 @@ public record AttributeDefinition(
         private Returned returned = Returned.DEFAULT;
         private Uniqueness uniqueness = Uniqueness.NONE;
         private List<String> canonicalValues = List.of();
+        private boolean restrictedToCanonicalValues;
         private List<String> referenceTypes = List.of();
         private List<AttributeDefinition> subAttributes = List.of();
         private String description = "";
@@ -118,6 +122,13 @@ public record AttributeDefinition(
             return this;
         }
 
+        /** Allows only these values (their text, e.g. {@code "42"}), compared by meaning. */
+        public Builder allowedValues(List<String> values) {
+            this.canonicalValues = List.copyOf(values);
+            this.restrictedToCanonicalValues = true;
+            return this;
+        }
+
         public Builder referenceTypes(String... values) {
             this.referenceTypes = List.of(values);
             return this;
@@ -135,7 +146,8 @@ public record AttributeDefinition(
 
         public AttributeDefinition build() {
             return new AttributeDefinition(name, type, multiValued, required, caseExact, mutability, returned,
-                    uniqueness, canonicalValues, referenceTypes, subAttributes, description);
+                    uniqueness, canonicalValues, restrictedToCanonicalValues, referenceTypes, subAttributes,
+                    description);
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.roster.server.attribute;
 
 import dev.roster.server.common.ApiException;
 import dev.roster.server.common.Ids;
+import dev.roster.server.config.RosterProperties;
 import dev.roster.server.organization.OrganizationRepository;
+import dev.roster.server.user.StoredAttributeValues;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,12 +35,16 @@ public class AttributeDefinitionService {
 
     private final AttributeDefinitionRepository definitions;
     private final OrganizationRepository organizations;
+    private final StoredAttributeValues storedValues;
+    private final String extensionUrn;
     private final Clock clock;
 
     AttributeDefinitionService(AttributeDefinitionRepository definitions, OrganizationRepository organizations,
-                               Clock clock) {
+                               StoredAttributeValues storedValues, RosterProperties properties, Clock clock) {
         this.definitions = definitions;
         this.organizations = organizations;
+        this.storedValues = storedValues;
+        this.extensionUrn = properties.userAttributeSchema();
         this.clock = clock;
     }
 
@@ -141,10 +147,16 @@ public class AttributeDefinitionService {
         AttributeDefinition updated = new AttributeDefinition(current.id(), organizationId, current.reference(),
                 name, current.type(), allowedValues, multiValued, description, false, current.createdAt(), now());
         definitions.update(updated);
+        if (!current.multiValued() && multiValued) {
+            storedValues.wrapInArrays(organizationId, extensionUrn, reference);
+        }
         return updated;
     }
 
-    /** Deletes a custom definition. Values stored under it are no longer accepted or returned. */
+    /**
+     * Deletes a custom definition and, in the same transaction, every user's value of it: values under a deleted
+     * attribute are no longer accepted or returned, and never reappear under a new definition of the reference.
+     */
     @Transactional
     public void delete(String organizationId, String reference) {
         requireOrganization(organizationId);
@@ -152,6 +164,7 @@ public class AttributeDefinitionService {
         if (!definitions.delete(organizationId, reference)) {
             throw ApiException.notFound("attribute", reference);
         }
+        storedValues.remove(organizationId, extensionUrn, reference);
     }
 
     private List<JsonNode> compatibleAllowedValues(AttributeDefinition current, JsonNode requested) {

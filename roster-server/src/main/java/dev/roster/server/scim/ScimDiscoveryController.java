@@ -25,13 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
 class ScimDiscoveryController {
 
     private final PublicUrl publicUrl;
-    private final List<ResourceSchema> resourceTypes;
+    private final UserSchemas userSchemas;
+    private final ResourceSchema groupSchema;
     private final ServiceProviderSettings settings;
 
     ScimDiscoveryController(PublicUrl publicUrl, UserSchemas schemas, GroupService groups,
                             RosterProperties properties, ScimRequestBodies bodies) {
         this.publicUrl = publicUrl;
-        this.resourceTypes = List.of(schemas.forOrganization(null).schema(), groups.schema());
+        this.userSchemas = schemas;
+        this.groupSchema = groups.schema();
         RosterProperties.Scim scim = properties.scim();
         this.settings = new ServiceProviderSettings(scim.maxPageSize(), bodies.maxBytes(), 0, true, true, true,
                 false, true, false, null,
@@ -48,12 +50,12 @@ class ScimDiscoveryController {
     ResponseEntity<JsonNode> resourceTypes(HttpServletRequest request) {
         String base = baseUrl(request);
         return ok(DiscoveryDocuments.listResponse(
-                resourceTypes.stream().map(type -> DiscoveryDocuments.resourceType(type, base)).toList()));
+                typesOf(request).stream().map(type -> DiscoveryDocuments.resourceType(type, base)).toList()));
     }
 
     @GetMapping({"/scim/v2/{directoryId}/ResourceTypes/{name}", "/scim/v2/ResourceTypes/{name}"})
     ResponseEntity<JsonNode> resourceType(HttpServletRequest request, @PathVariable String name) {
-        ResourceSchema type = resourceTypes.stream().filter(t -> t.resourceType().equals(name)).findFirst()
+        ResourceSchema type = typesOf(request).stream().filter(t -> t.resourceType().equals(name)).findFirst()
                 .orElseThrow(() -> ScimException.notFound("no resource type '" + name + "'"));
         return ok(DiscoveryDocuments.resourceType(type, baseUrl(request)));
     }
@@ -62,19 +64,25 @@ class ScimDiscoveryController {
     ResponseEntity<JsonNode> schemas(HttpServletRequest request) {
         String base = baseUrl(request);
         return ok(DiscoveryDocuments.listResponse(
-                schemas().stream().map(schema -> DiscoveryDocuments.schema(schema, base)).toList()));
+                schemasOf(request).stream().map(schema -> DiscoveryDocuments.schema(schema, base)).toList()));
     }
 
     @GetMapping({"/scim/v2/{directoryId}/Schemas/{id}", "/scim/v2/Schemas/{id}"})
     ResponseEntity<JsonNode> schema(HttpServletRequest request, @PathVariable String id) {
-        Schema schema = schemas().stream().filter(s -> s.id().equals(id)).findFirst()
+        Schema schema = schemasOf(request).stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> ScimException.notFound("no schema '" + id + "'"));
         return ok(DiscoveryDocuments.schema(schema, baseUrl(request)));
     }
 
-    private List<Schema> schemas() {
+    /** The User type of the directory's organization, with its custom attributes, and the Group type. */
+    private List<ResourceSchema> typesOf(HttpServletRequest request) {
+        String organizationId = ScimAuthenticationFilter.directoryOf(request).organizationId();
+        return List.of(userSchemas.forOrganization(organizationId).schema(), groupSchema);
+    }
+
+    private List<Schema> schemasOf(HttpServletRequest request) {
         List<Schema> schemas = new ArrayList<>();
-        for (ResourceSchema type : resourceTypes) {
+        for (ResourceSchema type : typesOf(request)) {
             schemas.add(type.core());
             schemas.addAll(type.extensions());
         }

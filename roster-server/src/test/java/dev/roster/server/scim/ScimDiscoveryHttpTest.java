@@ -35,7 +35,7 @@ class ScimDiscoveryHttpTest extends RosterHttpTest {
     }
 
     @Test
-    void resourceTypesAndSchemasDescribeUsersWithEnterpriseExtensionAndGroups() {
+    void resourceTypesAndSchemasDescribeUsersWithEnterpriseAndCustomAttributeExtensionsAndGroups() {
         JsonClient scim = scim(newDirectory("entra"));
 
         JsonNode types = scim.get("/ResourceTypes").body();
@@ -45,12 +45,15 @@ class ScimDiscoveryHttpTest extends RosterHttpTest {
         assertThat(user.get("endpoint").asString()).isEqualTo("/Users");
         assertThat(user.get("schemaExtensions").get(0).get("schema").asString())
                 .isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(user.get("schemaExtensions").get(1).get("schema").asString())
+                .isEqualTo("urn:roster:params:1.0:UserAttribute");
 
         JsonNode schemas = scim.get("/Schemas").body();
         List<String> ids = new ArrayList<>();
         schemas.get("Resources").forEach(s -> ids.add(s.get("id").asString()));
         assertThat(ids).containsExactly("urn:ietf:params:scim:schemas:core:2.0:User",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                "urn:roster:params:1.0:UserAttribute",
                 "urn:ietf:params:scim:schemas:core:2.0:Group");
 
         JsonNode userSchema = scim.get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User").body();
