@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
-import dev.roster.server.support.RosterHttpTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,20 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * How SCIM deactivation, reactivation and deletion change an organization's members, replayed with the
  * requests Okta and Entra send (src/test/resources/okta, …/entra).
  */
-class MemberLifecycleHttpTest extends RosterHttpTest {
+class MemberLifecycleHttpTest extends MemberApiHttpTest {
 
     private static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-
-    private ScimDirectory directory;
-    private JsonClient scim;
-    private MemberFixtures members;
-
-    @BeforeEach
-    void connectDirectory() {
-        directory = newDirectory("okta");
-        scim = scim(directory);
-        members = new MemberFixtures(operator(), directory);
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"okta/patch-deactivate.json", "entra/patch-disable.json"})
@@ -245,16 +232,14 @@ class MemberLifecycleHttpTest extends RosterHttpTest {
         }
     }
 
+    /** Charles Babbage for charles@example.com, Grace Hopper for any other login. */
     private String createUser(String login) {
         return createUser(scim, login);
     }
 
     private static String createUser(JsonClient client, String login) {
-        String[] names = login.equals("charles@example.com") ? new String[] {"Charles", "Babbage"}
-                : new String[] {"Grace", "Hopper"};
-        HttpResponse created = client.post("/Users", oktaUser(login, names[0], names[1]));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.body().get("id").asString();
+        return login.equals("charles@example.com") ? createUser(client, login, "Charles", "Babbage")
+                : createUser(client, login, "Grace", "Hopper");
     }
 
     @Test

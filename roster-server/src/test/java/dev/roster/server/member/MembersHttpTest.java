@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
-import dev.roster.server.support.RosterHttpTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The management API's members: roles, members made by hand, and the reads the application needs. */
-class MembersHttpTest extends RosterHttpTest {
-
-    private ScimDirectory directory;
-    private JsonClient scim;
-    private MemberFixtures members;
-
-    @BeforeEach
-    void connectDirectory() {
-        directory = newDirectory("okta");
-        scim = scim(directory);
-        members = new MemberFixtures(operator(), directory);
-    }
+class MembersHttpTest extends MemberApiHttpTest {
 
     @Test
     void scimCreateWhenOktaUserThenActiveMemberWithProfileFromTheUser() {
@@ -76,8 +63,7 @@ class MembersHttpTest extends RosterHttpTest {
 
     @Test
     void patchRoleWhenAdminThenGrantedAndRevokedThroughManagementApiOnly() {
-        String userId = scim.post("/Users", oktaUser("lead@example.com", "Team", "Lead")).body().get("id")
-                .asString();
+        String userId = createUser(scim, "lead@example.com", "Team", "Lead");
         String memberId = members.memberOfUser(userId).get("id").asString();
 
         assertThat(members.setRole(memberId, "admin").get("role").asString()).isEqualTo("admin");
@@ -105,8 +91,7 @@ class MembersHttpTest extends RosterHttpTest {
 
     @Test
     void patchRoleWhenMemberRevokedThenAdminRefusedButDemotionAllowed() {
-        String userId = scim.post("/Users", oktaUser("gone@example.com", "Gone", "User")).body().get("id")
-                .asString();
+        String userId = createUser(scim, "gone@example.com", "Gone", "User");
         scim.patch("/Users/" + userId, fixtureText("okta/patch-deactivate.json"));
         String memberId = members.memberOfUser(userId).get("id").asString();
 
@@ -167,7 +152,7 @@ class MembersHttpTest extends RosterHttpTest {
 
     @Test
     void createByHandWhenActiveMemberHasTheEmailThenConflict() {
-        scim.post("/Users", oktaUser("taken@example.com", "Taken", "Already"));
+        createUser(scim, "taken@example.com", "Taken", "Already");
 
         HttpResponse duplicate = operator().post(members.membersPath(), Map.of("email", "TAKEN@example.com",
                 "role", "admin"));
@@ -178,10 +163,9 @@ class MembersHttpTest extends RosterHttpTest {
 
     @Test
     void findByEmailWhenScimUserThenMatchesItsEmailAndNotAnotherOrganizations() {
-        String userId = scim.post("/Users", oktaUser("Grace.Hopper@Navy.example", "Grace", "Hopper")).body()
-                .get("id").asString();
+        String userId = createUser(scim, "Grace.Hopper@Navy.example", "Grace", "Hopper");
         ScimDirectory other = newDirectory("okta");
-        scim(other).post("/Users", oktaUser("grace.hopper@navy.example", "Other", "Grace"));
+        createUser(scim(other), "grace.hopper@navy.example", "Other", "Grace");
 
         HttpResponse found = operator().get(members.membersPath() + "?email=grace.hopper@navy.example");
         HttpResponse missing = operator().get(members.membersPath() + "?email=nobody@navy.example");
@@ -211,8 +195,8 @@ class MembersHttpTest extends RosterHttpTest {
     @Test
     void listWhenMoreThanOnePageThenCursorWalksEveryMemberOnceInCreationOrder() {
         String first = members.createByHand("a@example.com", "A", "admin").get("id").asString();
-        scim.post("/Users", oktaUser("b@example.com", "B", "B"));
-        scim.post("/Users", oktaUser("c@example.com", "C", "C"));
+        createUser(scim, "b@example.com", "B", "B");
+        createUser(scim, "c@example.com", "C", "C");
 
         HttpResponse page = operator().get(members.membersPath() + "?limit=2");
 

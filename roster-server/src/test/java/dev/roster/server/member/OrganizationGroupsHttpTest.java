@@ -1,11 +1,9 @@
 package dev.roster.server.member;
 
-import static dev.roster.server.member.MemberFixtures.oktaUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
-import dev.roster.server.support.RosterHttpTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +12,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The management API's reads of an organization's SCIM groups and of their members. */
-class OrganizationGroupsHttpTest extends RosterHttpTest {
+class OrganizationGroupsHttpTest extends MemberApiHttpTest {
 
-    private ScimDirectory directory;
-    private JsonClient scim;
-    private MemberFixtures members;
     private String groupsPath;
 
     @BeforeEach
-    void connectDirectory() {
-        directory = newDirectory("okta");
-        scim = scim(directory);
-        members = new MemberFixtures(operator(), directory);
+    void findGroupsPath() {
         groupsPath = "/api/v1/organizations/" + directory.organizationId() + "/groups";
     }
 
     @Test
     void listWhenGroupsInTwoDirectoriesThenEveryGroupPagedWithMemberCounts() {
-        String ada = createUser(scim, "ada@example.com");
-        String charles = createUser(scim, "charles@example.com");
+        String ada = createUser(scim, "ada@example.com", "Given", "Family");
+        String charles = createUser(scim, "charles@example.com", "Given", "Family");
         String engineers = createGroup(scim, "Engineers", ada, charles);
         HttpResponse secondDirectory = operator().post("/api/v1/organizations/" + directory.organizationId()
                 + "/directories", Map.of("provider", "entra", "name", "Entra"));
@@ -63,7 +55,7 @@ class OrganizationGroupsHttpTest extends RosterHttpTest {
 
     @Test
     void getWhenGroupOfTheOrganizationThenItsViewElseNotFound() {
-        String group = createGroup(scim, "Engineers", createUser(scim, "ada@example.com"));
+        String group = createGroup(scim, "Engineers", createUser(scim, "ada@example.com", "Given", "Family"));
         ScimDirectory other = newDirectory("okta");
 
         HttpResponse found = operator().get(groupsPath + "/" + group);
@@ -82,7 +74,7 @@ class OrganizationGroupsHttpTest extends RosterHttpTest {
     void membersWhenPagedThenEveryMembersCurrentViewWithRoleAndStatus() {
         List<String> userIds = new ArrayList<>();
         for (String login : List.of("ada@example.com", "charles@example.com", "grace@example.com")) {
-            userIds.add(createUser(scim, login));
+            userIds.add(createUser(scim, login, "Given", "Family"));
         }
         String group = createGroup(scim, "Engineers", userIds.toArray(String[]::new));
         members.setRole(members.memberOfUser(userIds.get(0)).get("id").asString(), "admin");
@@ -111,12 +103,6 @@ class OrganizationGroupsHttpTest extends RosterHttpTest {
         JsonNode deactivated = listed.stream().filter(m -> m.get("userId").asString().equals(userIds.get(1)))
                 .findFirst().orElseThrow();
         assertThat(deactivated.get("status").asString()).isEqualTo("revoked");
-    }
-
-    private static String createUser(JsonClient client, String login) {
-        HttpResponse created = client.post("/Users", oktaUser(login, "Given", "Family"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.body().get("id").asString();
     }
 
     private static String createGroup(JsonClient client, String displayName, String... userIds) {
