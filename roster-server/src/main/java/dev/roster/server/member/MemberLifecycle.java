@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What SCIM user writes do to the organization's members (a create's member is {@link NewScimMember}). Each
- * method is the one place where its change happens, and so where its event will be written; each runs in the transaction of the user write that calls
- * it, so a failure here (a 409 for the last admin) undoes that write too.
+ * method is the one place where its change happens, and so where its event will be written. Each runs in the
+ * transaction of the user write that calls it, so a failure here (a 409 for the last admin) undoes that write
+ * too.
  */
 @Component
 public class MemberLifecycle {

@@ -193,6 +193,23 @@ class MembersHttpTest extends MemberApiHttpTest {
     }
 
     @Test
+    void findByEmailWhenNoAddressIsPrimaryThenTheFirstIsTheMembersEmail() {
+        JsonNode user = JsonClient.json("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"pat",
+                 "emails":[{"value":"pat@work.example","type":"work"},{"value":"pat@home.example","type":"home"}]}""");
+        String userId = scim.post("/Users", user).body().get("id").asString();
+
+        HttpResponse byFirst = operator().get(members.membersPath() + "?email=pat@work.example");
+        HttpResponse bySecond = operator().get(members.membersPath() + "?email=pat@home.example");
+
+        assertThat(byFirst.body().get("data")).singleElement().satisfies(member -> {
+            assertThat(member.get("userId").asString()).isEqualTo(userId);
+            assertThat(member.get("name").isNull()).isTrue();
+        });
+        assertThat(bySecond.body().get("data")).isEmpty();
+    }
+
+    @Test
     void listWhenMoreThanOnePageThenCursorWalksEveryMemberOnceInCreationOrder() {
         String first = members.createByHand("a@example.com", "A", "admin").get("id").asString();
         createUser(scim, "b@example.com", "B", "B");
@@ -236,5 +253,15 @@ class MembersHttpTest extends MemberApiHttpTest {
         assertThat(noOrganization.body().get("detail").asString()).contains("org_missing");
         assertThat(operator().get(members.membersPath() + "/" + memberId).body().get("role").asString())
                 .isEqualTo("member");
+    }
+
+    @Test
+    void openApiWhenReadThenDocumentsTheMemberAndGroupEndpoints() {
+        JsonNode paths = anonymous().get("/api/v1/openapi.json").body().get("paths");
+
+        assertThat(paths.has("/api/v1/organizations/{organizationId}/members/{memberId}")).isTrue();
+        assertThat(paths.get("/api/v1/organizations/{organizationId}/members").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/organizations/{organizationId}").has("patch")).isTrue();
+        assertThat(paths.has("/api/v1/organizations/{organizationId}/groups/{groupId}/members")).isTrue();
     }
 }
