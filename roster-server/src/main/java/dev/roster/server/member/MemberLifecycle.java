@@ -2,7 +2,6 @@ package dev.roster.server.member;
 
 import dev.roster.scim.ScimException;
 import dev.roster.server.config.RosterProperties;
-import dev.roster.server.organization.Organization;
 import dev.roster.server.organization.OrganizationRepository;
 import dev.roster.server.organization.ReactivationPolicy;
 import java.time.OffsetDateTime;
@@ -29,23 +28,23 @@ public class MemberLifecycle {
 
     /** {@code active} went from true to false: the user's member is revoked. */
     public void userDeactivated(String userId, OffsetDateTime now) {
-        members.currentOfUser(userId).ifPresent(member -> revoke(member, RevocationReason.DEACTIVATED, now));
+        if (!members.revokeCurrentPlainMember(userId, RevocationReason.DEACTIVATED, now)) {
+            members.currentOfUser(userId).ifPresent(member -> revoke(member, RevocationReason.DEACTIVATED, now));
+        }
     }
 
     /**
      * {@code active} went from false to true: under the organization's {@link ReactivationPolicy}, its revoked
-     * member comes back, or a new member is made.
+     * member comes back ({@code restore}), or a new member is made ({@code new_user}).
      */
-    public void userReactivated(String organizationId, String directoryId, String userId, OffsetDateTime now) {
-        StoredMember current = members.currentOfUser(userId).orElse(null);
-        if (current != null && current.status() == MemberStatus.ACTIVE) {
+    public void userReactivated(String directoryId, String userId, OffsetDateTime now) {
+        if (members.restoreCurrentMember(userId, now)) {
             return;
         }
-        ReactivationPolicy policy = organizations.find(organizationId).map(Organization::reactivationPolicy)
-                .orElse(ReactivationPolicy.RESTORE);
-        if (current != null && policy == ReactivationPolicy.RESTORE) {
-            members.restore(current.id(), now);
-        } else {
+        boolean stillActive = members.currentOfUser(userId)
+                .map(member -> member.status() == MemberStatus.ACTIVE)
+                .orElse(false);
+        if (!stillActive) {
             members.insertForUser(NewScimMember.of(directoryId, userId, true, now));
         }
     }

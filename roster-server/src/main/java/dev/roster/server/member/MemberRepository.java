@@ -11,6 +11,9 @@ import static dev.roster.server.member.MemberTable.ID;
 import static dev.roster.server.member.MemberTable.MEMBERS;
 import static dev.roster.server.member.MemberTable.NAME;
 import static dev.roster.server.member.MemberTable.ORGANIZATION_ID;
+import static dev.roster.server.member.MemberTable.ORGANIZATIONS;
+import static dev.roster.server.member.MemberTable.ORGANIZATION_PK;
+import static dev.roster.server.member.MemberTable.ORGANIZATION_POLICY;
 import static dev.roster.server.member.MemberTable.REVOKED_AT;
 import static dev.roster.server.member.MemberTable.REVOKED_REASON;
 import static dev.roster.server.member.MemberTable.ROLE;
@@ -27,6 +30,7 @@ import static dev.roster.server.member.MemberTable.USER_ID;
 import static dev.roster.server.member.MemberTable.USER_NAME_KEY;
 import static dev.roster.server.member.MemberTable.USER_PK;
 
+import dev.roster.server.organization.ReactivationPolicy;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -141,6 +145,50 @@ class MemberRepository {
                 .toList();
     }
 
+    /**
+     * Revokes the user's current member in one statement if it is an active {@code member}: the common
+     * deactivation. False when the current member is an admin, already revoked, or missing.
+     */
+    boolean revokeCurrentPlainMember(String userId, RevocationReason reason, OffsetDateTime now) {
+        return db.update(MEMBERS)
+                .set(STATUS, MemberStatus.REVOKED.wireName())
+                .set(REVOKED_AT, now)
+                .set(REVOKED_REASON, reason.wireName())
+                .set(UPDATED_AT, now)
+                .where(ID.eq(currentMemberId(userId)))
+                .and(STATUS.eq(MemberStatus.ACTIVE.wireName()))
+                .and(ROLE.eq(MemberRole.MEMBER.wireName()))
+                .execute() == 1;
+    }
+
+    /**
+     * Makes the user's current member active again in one statement if it is revoked and its organization's
+     * reactivation policy is {@code restore}; false otherwise.
+     */
+    boolean restoreCurrentMember(String userId, OffsetDateTime now) {
+        return db.update(MEMBERS)
+                .set(STATUS, MemberStatus.ACTIVE.wireName())
+                .setNull(REVOKED_AT)
+                .setNull(REVOKED_REASON)
+                .set(UPDATED_AT, now)
+                .where(ID.eq(currentMemberId(userId)))
+                .and(STATUS.eq(MemberStatus.REVOKED.wireName()))
+                .and(DSL.field(DSL.select(ORGANIZATION_POLICY).from(ORGANIZATIONS)
+                                .where(ORGANIZATION_PK.eq(ORGANIZATION_ID)))
+                        .eq(ReactivationPolicy.RESTORE.wireName()))
+                .execute() == 1;
+    }
+
+    /** The id of the user's newest member, probed on the user's index from its end. */
+    private Field<String> currentMemberId(String userId) {
+        Field<String> latestUserId = DSL.field(DSL.name("latest", USER_ID.getName()), String.class);
+        return DSL.field(DSL.select(DSL.field(DSL.name("latest", ID.getName()), String.class))
+                .from(MEMBERS.as("latest"))
+                .where(latestUserId.eq(userId))
+                .orderBy(latestUserId.desc(), DSL.field(DSL.name("latest", SEQ.getName()), Long.class).desc())
+                .limit(1));
+    }
+
     /** Revokes the member if it is active; false if it was not. */
     boolean revoke(String id, RevocationReason reason, OffsetDateTime now) {
         return db.update(MEMBERS)
@@ -150,16 +198,6 @@ class MemberRepository {
                 .set(UPDATED_AT, now)
                 .where(ID.eq(id)).and(STATUS.eq(MemberStatus.ACTIVE.wireName()))
                 .execute() == 1;
-    }
-
-    void restore(String id, OffsetDateTime now) {
-        db.update(MEMBERS)
-                .set(STATUS, MemberStatus.ACTIVE.wireName())
-                .setNull(REVOKED_AT)
-                .setNull(REVOKED_REASON)
-                .set(UPDATED_AT, now)
-                .where(ID.eq(id))
-                .execute();
     }
 
     /** Keeps the deleted SCIM user's email and name on each of its members, which can no longer read them. */

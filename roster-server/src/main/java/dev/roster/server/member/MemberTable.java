@@ -31,6 +31,11 @@ final class MemberTable {
     static final Field<OffsetDateTime> UPDATED_AT =
             field(name("organization_members", "updated_at"), OffsetDateTime.class);
 
+    static final Table<Record> ORGANIZATIONS = table(name("organizations"));
+    static final Field<String> ORGANIZATION_PK = field(name("organizations", "id"), String.class);
+    static final Field<String> ORGANIZATION_POLICY =
+            field(name("organizations", "reactivation_policy"), String.class);
+
     static final Table<Record> USERS = table(name("scim_users"));
     static final Field<String> USER_PK = field(name("scim_users", "id"), String.class);
     static final Field<String> USER_DIRECTORY_ID = field(name("scim_users", "directory_id"), String.class);

@@ -299,7 +299,7 @@ public class UserService {
 
     private void changeMembership(AuthenticatedDirectory directory, String id, boolean active, OffsetDateTime now) {
         if (active) {
-            members.userReactivated(directory.organizationId(), directory.directoryId(), id, now);
+            members.userReactivated(directory.directoryId(), id, now);
         } else {
             members.userDeactivated(id, now);
         }
