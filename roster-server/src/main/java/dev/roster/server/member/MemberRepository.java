@@ -42,6 +42,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -150,11 +151,7 @@ class MemberRepository {
      * deactivation. False when the current member is an admin, already revoked, or missing.
      */
     boolean revokeCurrentPlainMember(String userId, RevocationReason reason, OffsetDateTime now) {
-        return db.update(MEMBERS)
-                .set(STATUS, MemberStatus.REVOKED.wireName())
-                .set(REVOKED_AT, now)
-                .set(REVOKED_REASON, reason.wireName())
-                .set(UPDATED_AT, now)
+        return revocation(reason, now)
                 .where(ID.eq(currentMemberId(userId)))
                 .and(STATUS.eq(MemberStatus.ACTIVE.wireName()))
                 .and(ROLE.eq(MemberRole.MEMBER.wireName()))
@@ -191,13 +188,17 @@ class MemberRepository {
 
     /** Revokes the member if it is active; false if it was not. */
     boolean revoke(String id, RevocationReason reason, OffsetDateTime now) {
+        return revocation(reason, now)
+                .where(ID.eq(id)).and(STATUS.eq(MemberStatus.ACTIVE.wireName()))
+                .execute() == 1;
+    }
+
+    private UpdateSetMoreStep<Record> revocation(RevocationReason reason, OffsetDateTime now) {
         return db.update(MEMBERS)
                 .set(STATUS, MemberStatus.REVOKED.wireName())
                 .set(REVOKED_AT, now)
                 .set(REVOKED_REASON, reason.wireName())
-                .set(UPDATED_AT, now)
-                .where(ID.eq(id)).and(STATUS.eq(MemberStatus.ACTIVE.wireName()))
-                .execute() == 1;
+                .set(UPDATED_AT, now);
     }
 
     /** Keeps the deleted SCIM user's email and name on each of its members, which can no longer read them. */
