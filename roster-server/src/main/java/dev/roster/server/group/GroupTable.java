@@ -9,7 +9,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
-/** Names of {@code scim_groups} and {@code scim_group_members} for jOOQ without codegen. */
+/** Names of {@code scim_groups}, {@code scim_group_members} and the tables they join, for jOOQ without codegen. */
 final class GroupTable {
 
     static final Table<Record> SCIM_GROUPS = table(name("scim_groups"));
@@ -33,6 +33,11 @@ final class GroupTable {
     static final Field<String> USER_ID = field(name("scim_users", "id"), String.class);
     static final Field<String> USER_DIRECTORY_ID = field(name("scim_users", "directory_id"), String.class);
     static final Field<String> USER_NAME = field(name("scim_users", "user_name"), String.class);
+
+    static final Table<Record> DIRECTORIES = table(name("directories"));
+    static final Field<String> DIRECTORY_PK = field(name("directories", "id"), String.class);
+    static final Field<String> DIRECTORY_ORGANIZATION_ID =
+            field(name("directories", "organization_id"), String.class);
 
     private GroupTable() {
     }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,15 +41,33 @@ class OrganizationController {
     @ResponseStatus(HttpStatus.CREATED)
     Organization create(@Valid @RequestBody CreateOrganization request) {
         Organization organization = new Organization(Ids.newId("org"), request.name().strip(),
-                OffsetDateTime.now(clock));
+                ReactivationPolicy.RESTORE, OffsetDateTime.now(clock));
         organizations.insert(organization);
         return organization;
     }
 
     @GetMapping("/{organizationId}")
     Organization get(@PathVariable String organizationId) {
-        return organizations.find(organizationId)
-                .orElseThrow(() -> ApiException.notFound("organization", organizationId));
+        return organizations.require(organizationId);
+    }
+
+    /** Merge-style: absent fields are unchanged. */
+    record UpdateOrganization(@Size(max = 255) String name, String reactivationPolicy) {
+    }
+
+    @PatchMapping("/{organizationId}")
+    Organization update(@PathVariable String organizationId, @Valid @RequestBody UpdateOrganization request) {
+        Organization current = get(organizationId);
+        if (request.name() != null && request.name().isBlank()) {
+            throw ApiException.badRequest("'name' must not be blank");
+        }
+        Organization updated = new Organization(organizationId,
+                request.name() == null ? current.name() : request.name().strip(),
+                request.reactivationPolicy() == null ? current.reactivationPolicy()
+                        : ReactivationPolicy.fromWireName(request.reactivationPolicy()),
+                current.createdAt());
+        organizations.update(updated);
+        return updated;
     }
 
     @GetMapping

@@ -46,6 +46,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
+import dev.roster.server.member.NewScimMember;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -128,6 +129,7 @@ class UserRepository {
     /** PostgreSQL only: the user, its email rows and its count in one statement; null elsewhere. */
     private final String insertUserAtOnce;
     private final String insertEmail;
+    private final String insertMember;
     private final String deleteEmails;
     private final String updateUser;
     private final String addToUserCount;
@@ -138,7 +140,10 @@ class UserRepository {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.insertUser = render(userInsert(), 13);
-        this.insertUserAtOnce = db.dialect().family() == SQLDialect.POSTGRES ? render(userInsertAtOnce(), 19) : null;
+        this.insertUserAtOnce = db.dialect().family() == SQLDialect.POSTGRES
+                ? render(userInsertAtOnce(), 19 + NewScimMember.BIND_VALUES)
+                : null;
+        this.insertMember = render(NewScimMember.insert(db), NewScimMember.BIND_VALUES);
         this.insertEmail = render(db.insertInto(USER_EMAILS, EMAIL_USER_ID, EMAIL_VALUE_KEY, EMAIL_TYPE_KEY)
                 .values(bind(EMAIL_USER_ID), bind(EMAIL_VALUE_KEY), bind(EMAIL_TYPE_KEY)), 3);
         this.deleteEmails = render(db.deleteFrom(USER_EMAILS).where(EMAIL_USER_ID.eq(bind(EMAIL_USER_ID))), 1);
@@ -185,10 +190,10 @@ class UserRepository {
     }
 
     /**
-     * The three inserts of a create as data-modifying CTEs of one autocommitted statement: a quarter to a third
-     * more creates per second from PostgreSQL than the same inserts in a transaction, which costs four round
-     * trips. The email rows come from two parallel arrays (value keys, type keys). A unique violation fails the
-     * whole statement, so nothing is half-written.
+     * The four inserts of a create (user, emails, count, member) as data-modifying CTEs of one autocommitted
+     * statement: a quarter to a third more creates per second from PostgreSQL than the same inserts in a
+     * transaction, which costs a round trip each. The email rows come from two parallel arrays (value keys,
+     * type keys). A unique violation fails the whole statement, so nothing is half-written.
      */
     private Query userInsertAtOnce() {
         CommonTableExpression<Record1<String>> user = name("inserted_user").as(userInsert().returningResult(ID));
@@ -202,7 +207,9 @@ class UserRepository {
                         .returningResult(EMAIL_USER_ID));
         CommonTableExpression<Record1<Integer>> count =
                 name("counted").as(userCountAddition().returningResult(COUNT_SHARD));
-        return db.with(user).with(emailRows).with(count).select(user.field(ID)).from(user);
+        CommonTableExpression<Record1<String>> member =
+                name("inserted_member").as(NewScimMember.insertReturningId(db));
+        return db.with(user).with(emailRows).with(count).with(member).select(user.field(ID)).from(user);
     }
 
     /** A bind marker for {@code field}'s type: the statement is rendered once, its values bound per call. */
@@ -220,11 +227,13 @@ class UserRepository {
     }
 
     /**
-     * Stores a new user at version 1 with its email rows and counts it in, all or nothing: one statement on
-     * PostgreSQL, a transaction elsewhere. A taken userName is a {@link DuplicateKeyException}.
+     * Stores a new user at version 1 with its email rows and its organization member, and counts it in, all or
+     * nothing: one statement on PostgreSQL, a transaction elsewhere. A taken userName is a
+     * {@link DuplicateKeyException}.
      */
     void insert(String directoryId, String id, UserColumns columns, OffsetDateTime now, String document) {
         int shard = randomCountShard();
+        NewScimMember member = NewScimMember.of(directoryId, id, columns.active(), now);
         if (insertUserAtOnce != null) {
             jdbc.query(insertUserAtOnce, statement -> {
                 setNewUser(statement, directoryId, id, columns, now, document);
@@ -235,6 +244,7 @@ class UserRepository {
                 statement.setArray(15, connection.createArrayOf("varchar",
                         emails.stream().map(UserColumns.EmailKey::typeKey).toArray()));
                 setUserCountAddition(statement, 16, directoryId, shard, 1);
+                member.bind(statement, 20);
             }, (ResultSetExtractor<Void>) rows -> null);
             return;
         }
@@ -242,6 +252,7 @@ class UserRepository {
             jdbc.update(insertUser, statement -> setNewUser(statement, directoryId, id, columns, now, document));
             insertEmails(id, columns.emails());
             addToUserCount(directoryId, shard, 1);
+            jdbc.update(insertMember, statement -> member.bind(statement, 1));
         });
     }
 

@@ -11,6 +11,7 @@ import dev.roster.server.common.ListOrder;
 import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.directory.AuthenticatedDirectory;
+import dev.roster.server.member.MemberLifecycle;
 import dev.roster.server.scim.ETags;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -39,12 +40,15 @@ public class UserService {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final UserSchemas schemas;
+    private final MemberLifecycle members;
 
-    UserService(UserRepository users, PublicUrl publicUrl, Clock clock, UserSchemas schemas) {
+    UserService(UserRepository users, PublicUrl publicUrl, Clock clock, UserSchemas schemas,
+                MemberLifecycle members) {
         this.users = users;
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.schemas = schemas;
+        this.members = members;
     }
 
     /** How a read or search of the directory's users answers with {@code attributes}/{@code excludedAttributes}. */
@@ -56,7 +60,8 @@ public class UserService {
 
     /**
      * The unique index on the userName key decides concurrent creates: one wins, the others get a 409. The
-     * repository's insert is atomic by itself, so no transaction is opened here.
+     * repository's insert, which also makes the user's organization member, is atomic by itself, so no
+     * transaction is opened here.
      */
     public UserResource create(AuthenticatedDirectory directory, JsonNode body) {
         String directoryId = directory.directoryId();
@@ -81,31 +86,36 @@ public class UserService {
 
     @Transactional
     public UserResource replace(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
-        return write(directory.directoryId(), id, ifMatch, (current, document) ->
+        return write(directory, id, ifMatch, (current, document) ->
                 schemas.forWrite(directory.organizationId(), body, current.document()).normalizer().normalize(body));
     }
 
     @Transactional
     public UserResource patch(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
         PatchRequest request = PatchRequest.parse(body);
-        return write(directory.directoryId(), id, ifMatch, (current, document) ->
+        return write(directory, id, ifMatch, (current, document) ->
                 schemas.forWrite(directory.organizationId(), body, current.document()).patchEngine()
                         .apply(document, request));
     }
 
-    /** With {@code If-Match}, deletes exactly the version it matched: a write in between makes it a 412. */
+    /**
+     * With {@code If-Match}, deletes exactly the version it matched: a write in between makes it a 412. The
+     * user's organization member is revoked in the same transaction.
+     */
     @Transactional
     public void delete(AuthenticatedDirectory directory, String id, String ifMatch) {
         String directoryId = directory.directoryId();
         StoredUser user = find(directoryId, id);
         ETags.checkIfMatch(ifMatch, user.version());
         Long matchedVersion = ifMatch == null || ifMatch.isBlank() ? null : user.version();
-        if (!users.delete(directoryId, id, matchedVersion, now())) {
+        OffsetDateTime now = now();
+        if (!users.delete(directoryId, id, matchedVersion, now)) {
             throw users.find(directoryId, id).isPresent()
                     ? ScimException.preconditionFailed("user " + id + " changed after If-Match was checked; "
                             + "read it again and retry")
                     : notFound(id);
         }
+        members.userDeleted(id, user.document(), now);
     }
 
     public UserPage search(AuthenticatedDirectory directory, UserQuery query) {
@@ -244,9 +254,13 @@ public class UserService {
         return ListOrder.sortedBy(column, query.descending(), UserTable.SEQ);
     }
 
-    /** {@code change} turns the stored user and its parsed document into the next document. */
-    private UserResource write(String directoryId, String id, String ifMatch,
+    /**
+     * {@code change} turns the stored user and its parsed document into the next document. Only a change of
+     * {@code active} touches the user's organization member: other writes cost no extra statement.
+     */
+    private UserResource write(AuthenticatedDirectory directory, String id, String ifMatch,
                                BiFunction<StoredUser, ObjectNode, ObjectNode> change) {
+        String directoryId = directory.directoryId();
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             StoredUser current = find(directoryId, id);
             ETags.checkIfMatch(ifMatch, current.version());
@@ -272,12 +286,23 @@ public class UserService {
                 if (!columns.userName().equals(currentColumns.userName())) {
                     users.renameInGroups(id, columns.userName());
                 }
+                if (columns.active() != currentColumns.active()) {
+                    changeMembership(directory, id, columns.active(), now);
+                }
                 StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
                         serialized, current.groups());
                 return new UserResource(stored, next, publicUrl.scimBaseUrl(directoryId));
             }
         }
         throw new ScimException(409, null, "user " + id + " is being changed concurrently; retry the request");
+    }
+
+    private void changeMembership(AuthenticatedDirectory directory, String id, boolean active, OffsetDateTime now) {
+        if (active) {
+            members.userReactivated(directory.directoryId(), id, now);
+        } else {
+            members.userDeactivated(id, now);
+        }
     }
 
     /**
