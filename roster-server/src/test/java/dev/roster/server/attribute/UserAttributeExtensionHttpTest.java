@@ -68,6 +68,22 @@ class UserAttributeExtensionHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void memberViewWhenValuesSyncedThenManagementApiShowsThemAndFollowsUpdates() {
+        define(Map.of("name", "Blob Entity", "reference", "blob_entity", "type", "string"));
+        HttpResponse created = scim.post("/Users", fixtureText("okta/attributes/user-create.json"));
+        String id = created.body().get("id").asString();
+        String members = "/api/v1/organizations/" + directory.organizationId() + "/members";
+
+        JsonNode member = operator().get(members).body().get("data").get(0);
+        assertThat(member.get("userId").asString()).isEqualTo(id);
+        assertThat(member.get("attributes").get("blob_entity").asString()).isEqualTo("Compilers");
+
+        scim.put("/Users/" + id, replaceBody(id));
+        JsonNode updated = operator().get(members + "/" + member.get("id").asString()).body();
+        assertThat(updated.get("attributes").get("blob_entity").asString()).isEqualTo("COBOL");
+    }
+
+    @Test
     void discoveryWhenAttributesDefinedThenExtensionShowsThemWithSystemAttributesReserved() {
         define(Map.of("name", "Department", "reference", "department", "type", "string",
                 "enum", List.of("Sales", "Engineering")));
