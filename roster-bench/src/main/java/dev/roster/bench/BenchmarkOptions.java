@@ -70,7 +70,7 @@ record BenchmarkOptions(
 
             users scenario:
               --users N              users to create in the measured directory (default 100000)
-              --lookups N            measured userName eq lookups of random users (default 20000)
+              --lookups N            measured userName eq lookups of random users (default 100000)
               --updates N            measured PUT requests, and as many PATCH requests (default 20000)
               --skip-listing         skip the startIndex and cursor listings of every user
 
@@ -93,7 +93,7 @@ record BenchmarkOptions(
         int users = 100_000;
         int warmupRequests = 30_000;
         int concurrency = 16;
-        int lookups = 20_000;
+        int lookups = 100_000;
         int updates = 20_000;
         boolean skipListing = false;
         int members = 100_000;
