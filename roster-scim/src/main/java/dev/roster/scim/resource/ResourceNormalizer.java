@@ -135,6 +135,11 @@ public final class ResourceNormalizer {
                 if (!value.isNumber()) {
                     throw wrongType(path, "a number", value);
                 }
+                // JSON numbers beyond a double's range parse as infinity, which would be stored as a string
+                if (value.isDouble() && !Double.isFinite(value.doubleValue())) {
+                    throw ScimException.invalidValue("attribute '" + path + "' must be a finite number, got "
+                            + value.asString());
+                }
                 yield value;
             }
             case DATE_TIME -> {

@@ -40,7 +40,8 @@ class CustomExtensionTest {
                     AttributeDefinition.builder("shift", AttributeType.DATE_TIME)
                             .allowedValues(List.of("2024-05-01T09:00:00Z")).build(),
                     AttributeDefinition.builder("tags", AttributeType.STRING).multiValued()
-                            .allowedValues(List.of("red", "blue")).build()),
+                            .allowedValues(List.of("red", "blue")).build(),
+                    AttributeDefinition.builder("score", AttributeType.DECIMAL).build()),
                     "define it first")),
             CoreSchemas.COMMON_ATTRIBUTES);
 
@@ -78,6 +79,15 @@ class CustomExtensionTest {
                     assertThat(e.scimType()).isEqualTo("invalidValue");
                     assertThat(e.detail()).contains("'" + URN + ":" + name + "'").contains(detail);
                 });
+    }
+
+    @Test
+    void normalizeWhenNumberBeyondDoubleRangeThenInvalidValueInsteadOfInfinity() {
+        assertThatThrownBy(() -> normalizer.normalize(user("{\"score\":1e400}")))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail())
+                        .isEqualTo("attribute '" + URN + ":score' must be a finite number, got Infinity"));
+        assertThat(normalizer.normalize(user("{\"score\":1e300}")).get(URN).get("score").doubleValue())
+                .isEqualTo(1e300);
     }
 
     @Test
