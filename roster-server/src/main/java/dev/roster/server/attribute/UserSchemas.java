@@ -2,6 +2,7 @@ package dev.roster.server.attribute;
 
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
+import dev.roster.scim.patch.PatchRequest;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.server.config.RosterProperties;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SCIM User schema each request of an organization is checked against: core User, the Enterprise extension
@@ -23,12 +26,10 @@ public class UserSchemas {
 
     private final AttributeDefinitionRepository definitions;
     private final String extensionUrn;
-    private final String storedExtensionKey;
 
     UserSchemas(AttributeDefinitionRepository definitions, RosterProperties properties) {
         this.definitions = definitions;
         this.extensionUrn = properties.userAttributeSchema();
-        this.storedExtensionKey = "\"" + extensionUrn + "\"";
     }
 
     /** The URN of the custom attribute extension ({@code ROSTER_USER_ATTRIBUTE_SCHEMA}). */
@@ -44,13 +45,30 @@ public class UserSchemas {
                 CoreSchemas.COMMON_ATTRIBUTES));
     }
 
+    /** The schema a POST or PUT of {@code body} is checked against; it replaces the whole user, stored values too. */
+    public UserSchema forWrite(String organizationId, JsonNode body) {
+        return mentions(body) ? forOrganization(organizationId) : CORE;
+    }
+
     /**
-     * The schema for a write of {@code body} to a user stored as {@code storedDocument} (null when new). A stored
-     * document names the extension in its canonical spelling whenever it holds custom values.
+     * {@code document} (left unchanged) after a PATCH whose body is {@code body}. A PATCH that does not name the
+     * extension, such as Okta's deactivation, reads no definitions and keeps the stored extension object as it is:
+     * its values were checked when written, and definition changes rewrite them, so a definition deleted meanwhile
+     * never blocks it.
      */
-    public UserSchema forWrite(String organizationId, JsonNode body, String storedDocument) {
-        boolean stored = storedDocument != null && storedDocument.contains(storedExtensionKey);
-        return stored || mentions(body) ? forOrganization(organizationId) : CORE;
+    public ObjectNode patch(String organizationId, JsonNode body, ObjectNode document, PatchRequest request) {
+        if (mentions(body)) {
+            return forOrganization(organizationId).patchEngine().apply(document, request);
+        }
+        if (!document.has(extensionUrn)) {
+            return CORE.patchEngine().apply(document, request);
+        }
+        ObjectNode withoutExtension = document.deepCopy();
+        JsonNode extension = withoutExtension.remove(extensionUrn);
+        ObjectNode patched = CORE.patchEngine().apply(withoutExtension, request);
+        patched.set(extensionUrn, extension);
+        ((ArrayNode) patched.get("schemas")).add(extensionUrn);
+        return patched;
     }
 
     /** The schema a search's filter (null: none) is checked and evaluated against. */

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SortField;
@@ -65,7 +65,7 @@ public class UserService {
      */
     public UserResource create(AuthenticatedDirectory directory, JsonNode body) {
         String directoryId = directory.directoryId();
-        UserSchema schema = schemas.forWrite(directory.organizationId(), body, null);
+        UserSchema schema = schemas.forWrite(directory.organizationId(), body);
         ObjectNode document = withDefaultActive(schema.normalizer().normalize(body));
         UserColumns columns = UserColumns.of(document);
         String id = UUID.randomUUID().toString();
@@ -86,16 +86,15 @@ public class UserService {
 
     @Transactional
     public UserResource replace(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
-        return write(directory, id, ifMatch, (current, document) ->
-                schemas.forWrite(directory.organizationId(), body, current.document()).normalizer().normalize(body));
+        return write(directory, id, ifMatch, current ->
+                schemas.forWrite(directory.organizationId(), body).normalizer().normalize(body));
     }
 
     @Transactional
     public UserResource patch(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
         PatchRequest request = PatchRequest.parse(body);
-        return write(directory, id, ifMatch, (current, document) ->
-                schemas.forWrite(directory.organizationId(), body, current.document()).patchEngine()
-                        .apply(document, request));
+        return write(directory, id, ifMatch, current ->
+                schemas.patch(directory.organizationId(), body, current, request));
     }
 
     /**
@@ -255,17 +254,17 @@ public class UserService {
     }
 
     /**
-     * {@code change} turns the stored user and its parsed document into the next document. Only a change of
+     * {@code change} turns the stored document into the next one. Only a change of
      * {@code active} touches the user's organization member: other writes cost no extra statement.
      */
     private UserResource write(AuthenticatedDirectory directory, String id, String ifMatch,
-                               BiFunction<StoredUser, ObjectNode, ObjectNode> change) {
+                               UnaryOperator<ObjectNode> change) {
         String directoryId = directory.directoryId();
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             StoredUser current = find(directoryId, id);
             ETags.checkIfMatch(ifMatch, current.version());
             ObjectNode currentDocument = (ObjectNode) UserResources.JSON.readTree(current.document());
-            ObjectNode next = withDefaultActive(change.apply(current, currentDocument));
+            ObjectNode next = withDefaultActive(change.apply(currentDocument));
             if (next.equals(currentDocument)) {
                 return new UserResource(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
             }

@@ -68,6 +68,21 @@ class UserAttributeExtensionHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void patchWhenOktaDeactivatesUserWithCustomValuesThenValuesKeptAsStored() {
+        define(Map.of("name", "Blob Entity", "reference", "blob_entity", "type", "string"));
+        HttpResponse created = scim.post("/Users", fixtureText("okta/attributes/user-create.json"));
+        String id = created.body().get("id").asString();
+
+        HttpResponse deactivated = scim.patch("/Users/" + id, fixtureText("okta/patch-deactivate.json"));
+
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+        assertThat(deactivated.body().get("active").asBoolean()).isFalse();
+        assertThat(deactivated.body().get(URN).get("blob_entity").asString()).isEqualTo("Compilers");
+        assertThat(schemas(deactivated.body())).containsExactly(CORE, URN);
+        assertThat(scim.get("/Users/" + id).body().get(URN)).isEqualTo(created.body().get(URN));
+    }
+
+    @Test
     void memberViewWhenValuesSyncedThenManagementApiShowsThemAndFollowsUpdates() {
         define(Map.of("name", "Blob Entity", "reference", "blob_entity", "type", "string"));
         HttpResponse created = scim.post("/Users", fixtureText("okta/attributes/user-create.json"));
