@@ -9,6 +9,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -31,6 +32,14 @@ class ApiExceptionHandler {
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("the request body is invalid");
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** A query parameter or path segment that does not convert, such as {@code ?limit=abc}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : friendlyType(e.getRequiredType());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getName() + "' must be " + expected + ", got '" + e.getValue() + "'");
     }
 
     /** A body that is not JSON, or not of the endpoint's shape: the detail names the field where it can. */

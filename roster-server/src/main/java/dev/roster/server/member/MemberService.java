@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The members of an organization as the management API reads and changes them. */
 @Service
@@ -62,8 +63,10 @@ public class MemberService {
     }
 
     /** A member made by hand, which is how an organization gets its first admin. */
+    @Transactional
     Member create(String organizationId, String email, String name, String role) {
         organizations.require(organizationId);
+        organizations.lock(organizationId);
         if (email == null || !MemberProfile.LOOKS_LIKE_EMAIL.matcher(email.strip()).matches()) {
             throw ApiException.badRequest("'email' is required and must be an email address such as "
                     + "ada@example.com");

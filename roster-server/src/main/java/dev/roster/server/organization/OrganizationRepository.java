@@ -49,8 +49,9 @@ public class OrganizationRepository {
     }
 
     /**
-     * Locks the organization's row until the transaction ends: whoever revokes an admin holds it, so two
-     * revocations cannot both count the other's admin as the one that remains.
+     * Locks the organization's row until the transaction ends: whoever revokes an admin or makes a member by
+     * hand holds it, so two revocations cannot both count the other's admin as the one that remains, and two
+     * members made by hand cannot both take one email.
      */
     public void lock(String id) {
         db.select(ID).from(ORGANIZATIONS).where(ID.eq(id)).forUpdate().fetch();

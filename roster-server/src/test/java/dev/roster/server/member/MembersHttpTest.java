@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -162,6 +165,20 @@ class MembersHttpTest extends MemberApiHttpTest {
     }
 
     @Test
+    void createByHandWhenSameEmailConcurrentlyThenExactlyOneCreated() {
+        for (int round = 0; round < 3; round++) {
+            String email = "race" + round + "@example.com";
+            List<Integer> statuses = IntStream.range(0, 6)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                            operator().post(members.membersPath(), Map.of("email", email, "role", "admin")).status()))
+                    .toList().stream().map(CompletableFuture::join).toList();
+
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        }
+        assertThat(members.listAll("active")).hasSize(3);
+    }
+
+    @Test
     void findByEmailWhenScimUserThenMatchesItsEmailAndNotAnotherOrganizations() {
         String userId = createUser(scim, "Grace.Hopper@Navy.example", "Grace", "Hopper");
         ScimDirectory other = newDirectory("okta");
@@ -236,6 +253,9 @@ class MembersHttpTest extends MemberApiHttpTest {
         assertThat(badStatus.body().get("detail").asString()).contains("'status'").contains("active, revoked or all");
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(badCursor.body().get("detail").asString()).contains("'after'");
+        HttpResponse badLimit = operator().get(members.membersPath() + "?limit=abc");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().get("detail").asString()).isEqualTo("'limit' must be a number, got 'abc'");
     }
 
     @Test
