@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +56,11 @@ class OrganizationController {
     record UpdateOrganization(@Size(max = 255) String name, String reactivationPolicy) {
     }
 
+    /** The row is locked from read to write, so two concurrent PATCHes of different fields both take effect. */
     @PatchMapping("/{organizationId}")
+    @Transactional
     Organization update(@PathVariable String organizationId, @Valid @RequestBody UpdateOrganization request) {
+        organizations.lock(organizationId);
         Organization current = get(organizationId);
         if (request.name() != null && request.name().isBlank()) {
             throw ApiException.badRequest("'name' must not be blank");

@@ -254,4 +254,21 @@ class MemberLifecycleHttpTest extends MemberApiHttpTest {
                 .contains("new_user");
         assertThat(operator().get(path).body().get("reactivationPolicy").asString()).isEqualTo("restore");
     }
+
+    @Test
+    void organizationWhenTwoFieldsPatchedConcurrentlyThenBothKept() {
+        for (int round = 0; round < 10; round++) {
+            String path = "/api/v1/organizations/" + newDirectory("okta").organizationId();
+            String name = "Renamed " + round;
+            CompletableFuture<HttpResponse> rename = CompletableFuture.supplyAsync(() ->
+                    operator().patch(path, Map.of("name", name)));
+            CompletableFuture<HttpResponse> policy = CompletableFuture.supplyAsync(() ->
+                    operator().patch(path, Map.of("reactivationPolicy", "new_user")));
+            assertThat(List.of(rename.join().status(), policy.join().status())).containsOnly(200);
+
+            JsonNode organization = operator().get(path).body();
+            assertThat(organization.get("name").asString()).isEqualTo(name);
+            assertThat(organization.get("reactivationPolicy").asString()).isEqualTo("new_user");
+        }
+    }
 }
