@@ -83,7 +83,8 @@ class EventSequencer implements SmartLifecycle {
 
     @Override
     public void start() {
-        worker = Thread.ofVirtual().name("event-sequencer").start(this::run);
+        worker = Thread.ofVirtual().name("event-sequencer").unstarted(this::run);
+        worker.start();
     }
 
     @Override
