@@ -50,9 +50,16 @@ final class EventPoller {
                 + (cursor == null ? "" : "&after=" + cursor));
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.body().get("nextCursor").isString()).as(page.toString()).isTrue();
-        cursor = page.body().get("nextCursor").asString();
+        String next = page.body().get("nextCursor").asString();
         List<JsonNode> events = new ArrayList<>();
         page.body().get("data").forEach(events::add);
+        long from = cursor == null ? 0 : EventCursor.decode(cursor);
+        if (events.isEmpty()) {
+            assertThat(EventCursor.decode(next)).as("cursor after an empty page").isGreaterThanOrEqualTo(from);
+        } else {
+            assertThat(EventCursor.decode(next)).as("cursor after a page of events").isGreaterThan(from);
+        }
+        cursor = next;
         return events;
     }
 
