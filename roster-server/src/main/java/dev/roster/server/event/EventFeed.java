@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 class EventFeed {
 
     /**
-     * How many positions one read scans at most. A filtered read stops there even with a short page, and its
-     * cursor moves past the events that did not match, so a reader of a quiet organization never stalls and no
-     * request walks the whole log.
+     * How many positions a filtered read scans at most. It stops there even with a short page, and its cursor
+     * moves past the events that did not match, so a reader of a quiet organization never stalls and no request
+     * walks the whole log. An unfiltered read scans just its page: positions have no gaps.
      */
     static final long SCAN_WINDOW = 10_000;
 
@@ -34,7 +34,8 @@ class EventFeed {
     Page<JsonNode> read(Query query) {
         // read first: every position up to it is committed, so the window below has no gaps still to fill
         long lastPosition = events.lastPosition();
-        long upTo = Math.min(lastPosition, query.after() + SCAN_WINDOW);
+        boolean filtered = query.organizationId() != null || !query.types().isEmpty();
+        long upTo = Math.min(lastPosition, query.after() + (filtered ? SCAN_WINDOW : query.limit()));
         if (upTo <= query.after()) {
             return new Page<>(List.of(), EventCursor.encode(query.after()));
         }
