@@ -133,7 +133,7 @@ class EventsHttpTest extends RosterHttpTest {
         assertProblem("/api/v1/events?limit=1001", "'limit'");
         assertProblem("/api/v1/events?limit=many", "'limit'");
         assertProblem("/api/v1/events?after=not-a-cursor", "'after'");
-        assertProblem("/api/v1/events?after=dTE6MTA", "'after'");
+        assertProblem("/api/v1/events?after=dTE6LTE", "'after'");
         assertProblem("/api/v1/events?type=user.exploded", "'type'");
         assertThat(operator().get("/api/v1/events?limit=1000").status()).isEqualTo(200);
         assertThat(anonymous().get("/api/v1/events").status()).isEqualTo(401);
