@@ -15,12 +15,17 @@ public record RosterProperties(
         String adminApiKey,
         String userAttributeSchema,
         Webhooks webhooks,
-        Scim scim) {
+        Scim scim,
+        Events events) {
 
     public record Webhooks(boolean allowPrivateNetworks) {
     }
 
     /** Limits advertised in ServiceProviderConfig and enforced on every SCIM request. */
     public record Scim(int defaultPageSize, int maxPageSize, int maxPayloadBytes, Duration cursorTimeout) {
+    }
+
+    /** How often the event sequencer looks for other instances' events; its own it sequences at once. */
+    public record Events(Duration sequencerInterval) {
     }
 }

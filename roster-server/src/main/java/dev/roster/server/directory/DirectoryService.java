@@ -3,10 +3,13 @@ package dev.roster.server.directory;
 import dev.roster.server.common.ApiException;
 import dev.roster.server.common.Ids;
 import dev.roster.server.common.Secrets;
+import dev.roster.server.event.EventLog;
+import dev.roster.server.event.EventType;
 import dev.roster.server.organization.OrganizationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +32,15 @@ public class DirectoryService {
     private final DirectoryRepository directories;
     private final DirectoryTokenRepository tokens;
     private final OrganizationRepository organizations;
+    private final EventLog events;
     private final Clock clock;
 
     DirectoryService(DirectoryRepository directories, DirectoryTokenRepository tokens,
-                     OrganizationRepository organizations, Clock clock) {
+                     OrganizationRepository organizations, EventLog events, Clock clock) {
         this.directories = directories;
         this.tokens = tokens;
         this.organizations = organizations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,11 +69,12 @@ public class DirectoryService {
 
     @Transactional
     public IssuedToken issueToken(String directoryId) {
-        get(directoryId);
+        Directory directory = get(directoryId);
         String secret = Secrets.newSecret(TOKEN_PREFIX);
         DirectoryToken token = new DirectoryToken(Ids.newId("dtk"), directoryId, Secrets.hint(secret, TOKEN_PREFIX),
                 now(), null, null);
         tokens.insert(token.id(), directoryId, Secrets.hash(secret), token.hint(), token.createdAt());
+        events.append(EventType.DIRECTORY_TOKEN_CREATED, directory.organizationId(), directoryId, token);
         return new IssuedToken(token, secret);
     }
 
@@ -82,7 +88,10 @@ public class DirectoryService {
         if (!tokens.exists(directoryId, tokenId)) {
             throw ApiException.notFound("token", tokenId);
         }
-        tokens.revoke(directoryId, tokenId, now());
+        if (tokens.revoke(directoryId, tokenId, now())) {
+            events.append(EventType.DIRECTORY_TOKEN_REVOKED, get(directoryId).organizationId(), directoryId,
+                    tokens.find(directoryId, tokenId).orElseThrow());
+        }
         liveTokens.values().removeIf(entry -> entry.directory().tokenId().equals(tokenId));
     }
 
@@ -122,7 +131,8 @@ public class DirectoryService {
                                   OffsetDateTime checkedAt) {
     }
 
+    /** At the databases' precision, so a token's issuing response and event show what reads of it show. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record6;
+import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +47,13 @@ class DirectoryTokenRepository {
     }
 
     List<DirectoryToken> list(String directoryId) {
-        return db.select(ID, DIRECTORY_ID, HINT, CREATED_AT, LAST_USED_AT, REVOKED_AT).from(TOKENS)
-                .where(DIRECTORY_ID.eq(directoryId))
-                .orderBy(CREATED_AT, ID)
-                .fetch(r -> new DirectoryToken(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6()));
+        return select().where(DIRECTORY_ID.eq(directoryId)).orderBy(CREATED_AT, ID)
+                .fetch(DirectoryTokenRepository::toToken);
+    }
+
+    Optional<DirectoryToken> find(String directoryId, String tokenId) {
+        return select().where(ID.eq(tokenId)).and(DIRECTORY_ID.eq(directoryId))
+                .fetchOptional(DirectoryTokenRepository::toToken);
     }
 
     /** Revokes a live token; false if it does not exist in this directory or is already revoked. */
@@ -71,6 +75,15 @@ class DirectoryTokenRepository {
                 .from(TOKENS).join(DIRECTORIES).on(DIRECTORY_PK.eq(DIRECTORY_ID))
                 .where(TOKEN_HASH.eq(tokenHash)).and(REVOKED_AT.isNull())
                 .fetchOptional(r -> new LiveToken(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    private SelectJoinStep<Record6<String, String, String, OffsetDateTime, OffsetDateTime, OffsetDateTime>> select() {
+        return db.select(ID, DIRECTORY_ID, HINT, CREATED_AT, LAST_USED_AT, REVOKED_AT).from(TOKENS);
+    }
+
+    private static DirectoryToken toToken(
+            Record6<String, String, String, OffsetDateTime, OffsetDateTime, OffsetDateTime> r) {
+        return new DirectoryToken(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
     }
 
     void recordUse(String tokenId, OffsetDateTime now, OffsetDateTime unlessUsedSince) {

@@ -1,9 +1,12 @@
 package dev.roster.server.member;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.roster.server.common.ApiException;
 import dev.roster.server.common.Ids;
 import dev.roster.server.common.Page;
 import dev.roster.server.config.RosterProperties;
+import dev.roster.server.event.EventLog;
+import dev.roster.server.event.EventType;
 import dev.roster.server.organization.OrganizationRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -24,13 +27,15 @@ public class MemberService {
 
     private final MemberRepository members;
     private final OrganizationRepository organizations;
+    private final EventLog events;
     private final Clock clock;
     private final String attributeSchema;
 
-    MemberService(MemberRepository members, OrganizationRepository organizations, Clock clock,
+    MemberService(MemberRepository members, OrganizationRepository organizations, EventLog events, Clock clock,
                   RosterProperties properties) {
         this.members = members;
         this.organizations = organizations;
+        this.events = events;
         this.clock = clock;
         this.attributeSchema = properties.userAttributeSchema();
     }
@@ -82,22 +87,39 @@ public class MemberService {
         String id = Ids.newId("mem");
         members.insertByHand(id, organizationId, address, name == null || name.isBlank() ? null : name.strip(),
                 role == null ? MemberRole.MEMBER : MemberRole.fromWireName(role), now());
-        return get(organizationId, id);
+        Member created = get(organizationId, id);
+        events.append(EventType.MEMBER_CREATED, organizationId, null, created);
+        return created;
     }
 
-    /** Grants or revokes admin; any admin may be demoted here, even the last one. */
+    /** The data of {@code member.role_changed}: the member as it is now, and the role it had before. */
+    record RoleChange(@JsonUnwrapped Member member, MemberRole previousRole) {
+    }
+
+    /**
+     * Grants or revokes admin; any admin may be demoted here, even the last one. Only this method changes a
+     * member's role, and it holds the organization's row while it does, so the previous role its event reports
+     * is the one the change replaced.
+     */
+    @Transactional
     Member setRole(String organizationId, String memberId, String role) {
         if (role == null) {
             throw ApiException.badRequest("'role' is required: member or admin");
         }
         MemberRole newRole = MemberRole.fromWireName(role);
+        organizations.lock(organizationId);
         Member current = get(organizationId, memberId);
         if (!members.setRole(organizationId, memberId, newRole, now())) {
             throw current.status() == MemberStatus.REVOKED
                     ? ApiException.conflict("member " + memberId + " is revoked and cannot be made admin")
                     : ApiException.notFound("member", memberId);
         }
-        return get(organizationId, memberId);
+        Member changed = get(organizationId, memberId);
+        if (current.role() != newRole) {
+            events.append(EventType.MEMBER_ROLE_CHANGED, organizationId, changed.directoryId(),
+                    new RoleChange(changed, current.role()));
+        }
+        return changed;
     }
 
     /**

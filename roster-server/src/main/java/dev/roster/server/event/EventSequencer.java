@@ -1,0 +1,108 @@
+package dev.roster.server.event;
+
+import dev.roster.server.config.RosterProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives committed events their positions, in batches and in insertion order. A batch runs in a transaction that
+ * first locks the single {@code event_sequencer} row, so one sequencer numbers at a time across all instances,
+ * and its positions become visible together when it commits: no later batch can number below them, which is
+ * what lets a reader page by position without skipping an event committed late.
+ *
+ * <p>Runs after every commit that appended an event on this instance, and every {@code sequencerInterval}
+ * for the events other instances appended.
+ */
+@Component
+class EventSequencer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventSequencer.class);
+    static final int BATCH_SIZE = 500;
+
+    private final EventRepository events;
+    private final TransactionTemplate transactions;
+    private final Duration interval;
+    private final Semaphore nudges = new Semaphore(0);
+    private volatile Thread worker;
+
+    EventSequencer(EventRepository events, TransactionTemplate transactions, RosterProperties properties) {
+        this.events = events;
+        this.transactions = transactions;
+        this.interval = properties.events().sequencerInterval();
+    }
+
+    /** Asks for a round soon; nudges that arrive during a round coalesce into the next one. */
+    void nudge() {
+        if (nudges.availablePermits() == 0) {
+            nudges.release();
+        }
+    }
+
+    /** Numbers every committed unpositioned event this sequencer can see; the count it numbered. */
+    int sequenceAll() {
+        int total = 0;
+        int numbered;
+        do {
+            numbered = transactions.execute(status -> sequenceBatch());
+            total += numbered;
+        } while (numbered == BATCH_SIZE);
+        return total;
+    }
+
+    private int sequenceBatch() {
+        return events.lockSequencer().map(lastPosition -> {
+            List<String> ids = events.unpositioned(BATCH_SIZE);
+            if (!ids.isEmpty()) {
+                events.assignPositions(ids, lastPosition);
+            }
+            return ids.size();
+        }).orElse(0);
+    }
+
+    private void run() {
+        while (worker != null) {
+            try {
+                nudges.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS);
+                nudges.drainPermits();
+                sequenceAll();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // its batch rolled back; the events stay unpositioned until the next round
+                log.warn("event sequencer round failed; retrying", e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        worker = Thread.ofVirtual().name("event-sequencer").unstarted(this::run);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+}
