@@ -1,0 +1,151 @@
+package dev.roster.server.webhook;
+
+import dev.roster.server.config.RosterProperties;
+import dev.roster.server.webhook.WebhookDeliveryRepository.Attempt;
+import dev.roster.server.webhook.WebhookDeliveryRepository.Claimed;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due deliveries as Standard Webhooks requests, records every attempt, schedules retries and disables an
+ * endpoint that has failed for too long. Claims are leases: a delivery claimed by an instance that dies is due
+ * again when its lease ends, so delivery is at least once.
+ */
+@Component
+class WebhookSender {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    static final int BATCH_SIZE = 100;
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final SecretKeyring keyring;
+    private final WebhookUrlPolicy urlPolicy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final List<Duration> retrySchedule;
+    private final Duration disableAfter;
+    private final Duration timeout;
+    private final Duration lease;
+    private final HttpClient http;
+
+    WebhookSender(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, SecretKeyring keyring,
+                  WebhookUrlPolicy urlPolicy, TransactionTemplate transactions, RosterProperties properties,
+                  Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.keyring = keyring;
+        this.urlPolicy = urlPolicy;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.retrySchedule = List.copyOf(properties.webhooks().retrySchedule());
+        this.disableAfter = properties.webhooks().disableAfter();
+        this.timeout = properties.webhooks().timeout();
+        // long enough that an attempt in flight always ends, and is recorded, before another instance may retry it
+        this.lease = timeout.multipliedBy(3).plusSeconds(30);
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Sends every delivery due now, a batch at a time, each batch's requests in parallel; the number sent. */
+    int sendAllDue() {
+        int sent = 0;
+        List<Claimed> batch;
+        do {
+            OffsetDateTime now = now();
+            batch = transactions.execute(status -> deliveries.claim(now, now.plus(lease), BATCH_SIZE));
+            try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+                batch.forEach(claimed -> requests.submit(() -> send(claimed)));
+            }
+            sent += batch.size();
+        } while (batch.size() == BATCH_SIZE);
+        return sent;
+    }
+
+    private void send(Claimed claimed) {
+        attempt(claimed).ifPresent(attempt -> transactions.executeWithoutResult(status -> record(claimed, attempt)));
+    }
+
+    /** The attempt's outcome; empty when interrupted by shutdown, which leaves the delivery to its lease. */
+    private Optional<Attempt> attempt(Claimed claimed) {
+        OffsetDateTime at = now();
+        long started = System.nanoTime();
+        Optional<String> refusal = urlPolicy.refusal(claimed.url());
+        if (refusal.isPresent()) {
+            return Optional.of(new Attempt(at, null, "not sent: the URL " + refusal.get(), 0));
+        }
+        String secret = keyring.decrypt(claimed.secretEncrypted(), claimed.endpointId());
+        long timestamp = at.toEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(claimed.url()))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("webhook-id", claimed.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature",
+                        WebhookSignature.sign(secret, claimed.eventId(), timestamp, claimed.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(claimed.payload()))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return Optional.of(new Attempt(at, response.statusCode(), null, millisSince(started)));
+        } catch (HttpTimeoutException e) {
+            return Optional.of(new Attempt(at, null, "no response within " + timeout, millisSince(started)));
+        } catch (IOException e) {
+            return Optional.of(new Attempt(at, null, truncate(e.toString()), millisSince(started)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private void record(Claimed claimed, Attempt attempt) {
+        deliveries.recordAttempt(claimed.id(), attempt);
+        int attempts = claimed.attemptCount() + 1;
+        OffsetDateTime now = now();
+        if (attempt.httpStatus() != null && attempt.httpStatus() / 100 == 2) {
+            deliveries.delivered(claimed.id(), attempts, now);
+            endpoints.succeeded(claimed.endpointId());
+            return;
+        }
+        Optional<OffsetDateTime> retryAt = attempts <= retrySchedule.size()
+                ? Optional.of(now.plus(retrySchedule.get(attempts - 1))) : Optional.empty();
+        deliveries.failed(claimed.id(), attempts, retryAt);
+        String reason = "every attempt failed for " + disableAfter + "; the last: " + describe(attempt);
+        if (endpoints.failed(claimed.endpointId(), now, now.minus(disableAfter), reason)) {
+            log.warn("disabled webhook endpoint {}: {}", claimed.endpointId(), reason);
+        }
+    }
+
+    private static String describe(Attempt attempt) {
+        return attempt.httpStatus() != null ? "HTTP " + attempt.httpStatus() : attempt.error();
+    }
+
+    private static long millisSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+}
