@@ -79,10 +79,13 @@ class WebhookEndpointService {
         }
         boolean nowEnabled = enabled == null ? current.enabled() : enabled;
         boolean reenabled = nowEnabled && !current.enabled();
+        boolean disabled = !nowEnabled && current.enabled();
+        OffsetDateTime now = now();
         WebhookEndpoint updated = new WebhookEndpoint(id, url == null ? current.url() : url,
                 current.organizationId(), eventTypes == null ? current.eventTypes() : eventTypes, nowEnabled,
-                reenabled ? null : current.disabledAt(), reenabled ? null : current.disabledReason(),
-                current.createdAt(), now());
+                nowEnabled ? null : disabled ? now : current.disabledAt(),
+                nowEnabled ? null : disabled ? "disabled through the management API" : current.disabledReason(),
+                current.createdAt(), now);
         endpoints.update(updated);
         if (reenabled) {
             nudgeSenderAfterCommit();

@@ -127,7 +127,8 @@ class WebhookSender {
         Optional<OffsetDateTime> retryAt = attempts <= retrySchedule.size()
                 ? Optional.of(now.plus(retrySchedule.get(attempts - 1))) : Optional.empty();
         deliveries.failed(claimed.id(), attempts, retryAt);
-        String reason = "every attempt failed for " + disableAfter + "; the last: " + describe(attempt);
+        String reason = "every attempt failed for " + disableAfter.toString().substring("PT".length()).toLowerCase()
+                + "; the last: " + describe(attempt);
         if (endpoints.failed(claimed.endpointId(), now, now.minus(disableAfter), reason)) {
             log.warn("disabled webhook endpoint {}: {}", claimed.endpointId(), reason);
         }

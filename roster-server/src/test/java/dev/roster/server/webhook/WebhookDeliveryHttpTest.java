@@ -131,6 +131,34 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void endpointWhenEveryAttemptFailsForDisableAfterThenDisabledWithReasonUntilEnabledAgain() {
+        String organizationId = newOrganization();
+        String path = ENDPOINTS + "/" + register(Map.of("url", receiver.url(), "organizationId", organizationId))
+                .body().get("id").asString();
+        receiver.failFirst(Integer.MAX_VALUE, request -> true);
+
+        // keep failing attempts coming until the 2 s of the test profile's disable-after have passed
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        int members = 0;
+        JsonNode endpoint = operator().get(path).body();
+        while (endpoint.get("enabled").asBoolean() && Instant.now().isBefore(deadline)) {
+            if (receiver.received().size() >= members) {
+                createMember(organizationId, "member" + members++ + "@acme.example");
+            }
+            WebhookReceiver.pause();
+            endpoint = operator().get(path).body();
+        }
+
+        assertThat(endpoint.get("enabled").asBoolean()).isFalse();
+        assertThat(endpoint.get("disabledAt").isString()).isTrue();
+        assertThat(endpoint.get("disabledReason").asString()).contains("failed for 2s").contains("HTTP 500");
+        JsonNode enabled = operator().patch(path, Map.of("enabled", true)).body();
+        assertThat(enabled.get("enabled").asBoolean()).isTrue();
+        assertThat(enabled.get("disabledAt").isNull()).isTrue();
+        assertThat(enabled.get("disabledReason").isNull()).isTrue();
+    }
+
+    @Test
     void resendWhenEventAlreadyDeliveredThenANewDeliverySendsItAgain() {
         String organizationId = newOrganization();
         String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId))
@@ -166,6 +194,8 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
                 Map.of("enabled", false, "eventTypes", List.of("member.created")));
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.body().get("enabled").asBoolean()).isFalse();
+        assertThat(patched.body().get("disabledAt").isString()).isTrue();
+        assertThat(patched.body().get("disabledReason").asString()).contains("management API");
         assertThat(patched.body().get("eventTypes")).extracting(JsonNode::asString).containsExactly("member.created");
         assertThat(operator().delete(ENDPOINTS + "/" + id).status()).isEqualTo(204);
         assertThat(operator().get(ENDPOINTS + "/" + id).status()).isEqualTo(404);
