@@ -49,7 +49,8 @@ class WebhookDeliveryRepository {
     private static final Field<String> DELIVERY_EVENT_ID = field(name("webhook_deliveries", "event_id"), String.class);
     private static final Field<String> RESOURCE_KEY = field(name("webhook_deliveries", "resource_key"), String.class);
     private static final Field<String> STATUS = field(name("webhook_deliveries", "status"), String.class);
-    private static final Field<Integer> ATTEMPT_COUNT = field(name("webhook_deliveries", "attempt_count"), Integer.class);
+    private static final Field<Integer> ATTEMPT_COUNT =
+            field(name("webhook_deliveries", "attempt_count"), Integer.class);
     private static final Field<OffsetDateTime> NEXT_ATTEMPT_AT =
             field(name("webhook_deliveries", "next_attempt_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> CREATED_AT =

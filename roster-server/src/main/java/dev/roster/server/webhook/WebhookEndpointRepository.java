@@ -55,7 +55,8 @@ class WebhookEndpointRepository {
     }
 
     Optional<WebhookEndpoint> find(String id) {
-        return db.select(fields()).from(ENDPOINTS).where(ID.eq(id)).fetchOptional(WebhookEndpointRepository::toEndpoint);
+        return db.select(fields()).from(ENDPOINTS).where(ID.eq(id))
+                .fetchOptional(WebhookEndpointRepository::toEndpoint);
     }
 
     List<WebhookEndpoint> list(String afterId, int limit) {

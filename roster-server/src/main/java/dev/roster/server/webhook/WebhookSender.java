@@ -60,8 +60,9 @@ class WebhookSender {
         this.timeout = properties.webhooks().timeout();
         // long enough that an attempt in flight always ends, and is recorded, before another instance may retry it
         this.lease = timeout.multipliedBy(3).plusSeconds(30);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // HTTP/1.1: the default HTTP/2 asks plain-http receivers to upgrade (h2c), which some servers refuse
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Sends every delivery due now, a batch at a time, each batch's requests in parallel; the number sent. */
