@@ -14,11 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookDispatcher implements SmartLifecycle {
 
+    private final WebhookSender sending;
     private final NudgedLoop fanOut;
     private final NudgedLoop sender;
 
     WebhookDispatcher(WebhookFanOut fanOut, WebhookSender sender, RosterProperties properties) {
-        this.sender = new NudgedLoop("webhook-sender", properties.webhooks().pollInterval(), sender::sendAllDue);
+        this.sending = sender;
+        this.sender = new NudgedLoop("webhook-sender", properties.webhooks().pollInterval(),
+                () -> sender.sendAllDue(this::nudgeSender));
         this.fanOut = new NudgedLoop("webhook-fan-out", properties.webhooks().pollInterval(), () -> {
             if (fanOut.fanOutAll() > 0) {
                 this.sender.nudge();
@@ -38,6 +41,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        sending.start();
         fanOut.start();
         sender.start();
     }
@@ -46,6 +50,7 @@ class WebhookDispatcher implements SmartLifecycle {
     public void stop() {
         fanOut.stop();
         sender.stop();
+        sending.stop();
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,8 @@ class WebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     static final int BATCH_SIZE = 100;
+    static final int MAX_IN_FLIGHT = 256;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final WebhookDeliveryRepository deliveries;
@@ -45,6 +49,8 @@ class WebhookSender {
     private final Duration timeout;
     private final Duration lease;
     private final HttpClient http;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private volatile ExecutorService requests;
 
     WebhookSender(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, SecretKeyring keyring,
                   WebhookUrlPolicy urlPolicy, TransactionTemplate transactions, RosterProperties properties,
@@ -65,19 +71,58 @@ class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Sends every delivery due now, a batch at a time, each batch's requests in parallel; the number sent. */
-    int sendAllDue() {
-        int sent = 0;
-        List<Claimed> batch;
-        do {
-            OffsetDateTime now = now();
-            batch = transactions.execute(status -> deliveries.claim(now, now.plus(lease), BATCH_SIZE));
-            try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-                batch.forEach(claimed -> requests.submit(() -> send(claimed)));
+    void start() {
+        requests = Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    /** Lets requests in flight finish for a few seconds, then interrupts them: their leases bring them back. */
+    void stop() {
+        ExecutorService running = requests;
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                running.shutdownNow();
             }
-            sent += batch.size();
-        } while (batch.size() == BATCH_SIZE);
-        return sent;
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Claims every delivery due now, as far as {@code MAX_IN_FLIGHT} allows, and sends each on its own virtual
+     * thread without waiting, so a slow receiver holds up no other; {@code afterAttempt} runs when an attempt is
+     * recorded, since it may release a delivery held behind it. The number claimed.
+     */
+    int sendAllDue(Runnable afterAttempt) {
+        int claimed = 0;
+        while (true) {
+            int permits = inFlight.drainPermits();
+            int limit = Math.min(permits, BATCH_SIZE);
+            List<Claimed> batch = List.of();
+            try {
+                if (limit > 0) {
+                    OffsetDateTime now = now();
+                    batch = transactions.execute(status -> deliveries.claim(now, now.plus(lease), limit));
+                }
+            } finally {
+                inFlight.release(permits - batch.size());
+            }
+            batch.forEach(delivery -> requests.submit(() -> sendAndRelease(delivery, afterAttempt)));
+            claimed += batch.size();
+            if (limit == 0 || batch.size() < limit) {
+                return claimed;
+            }
+        }
+    }
+
+    private void sendAndRelease(Claimed delivery, Runnable afterAttempt) {
+        try {
+            send(delivery);
+            afterAttempt.run();
+        } finally {
+            inFlight.release();
+        }
     }
 
     private void send(Claimed claimed) {

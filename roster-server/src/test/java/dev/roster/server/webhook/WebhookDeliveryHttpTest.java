@@ -131,6 +131,25 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     }
 
     @Test
+    void deliveryWhenAnotherEndpointIsSlowThenItIsNotHeldUp() {
+        String organizationId = newOrganization();
+        try (WebhookReceiver slow = WebhookReceiver.start()) {
+            register(Map.of("url", slow.url(), "organizationId", organizationId));
+            register(Map.of("url", receiver.url(), "organizationId", organizationId));
+            slow.holdAnswers();
+
+            createMember(organizationId, "first@acme.example");
+            slow.await(1);
+            String second = createMember(organizationId, "second@acme.example");
+            // well within the 10 s the slow request may take: the fast endpoint's delivery does not wait for it
+            List<Received> fast = receiver.await(2, Duration.ofSeconds(5));
+
+            assertThat(fast.get(1).event().get("data").get("id").asString()).isEqualTo(second);
+            assertThat(slow.answered()).isZero();
+        }
+    }
+
+    @Test
     void endpointWhenEveryAttemptFailsForDisableAfterThenDisabledWithReasonUntilEnabledAgain() {
         String organizationId = newOrganization();
         String path = ENDPOINTS + "/" + register(Map.of("url", receiver.url(), "organizationId", organizationId))

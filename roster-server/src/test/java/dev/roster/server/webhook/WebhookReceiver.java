@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Predicate<Received> failing = request -> false;
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -68,13 +71,31 @@ final class WebhookReceiver implements AutoCloseable {
         failing = which;
     }
 
+    /** Keeps every request waiting for its answer until {@link #answer()}, as a slow receiver does. */
+    void holdAnswers() {
+        hold = new CountDownLatch(1);
+    }
+
+    void answer() {
+        hold.countDown();
+    }
+
+    /** How many requests have been answered. */
+    int answered() {
+        return answered.get();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
 
     /** Waits until {@code count} requests have arrived, and returns them in arrival order. */
     List<Received> await(int count) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
+        return await(count, TIMEOUT);
+    }
+
+    List<Received> await(int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             pause();
         }
@@ -97,13 +118,20 @@ final class WebhookReceiver implements AutoCloseable {
         Received request = new Received(headers, new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
         received.add(request);
+        try {
+            hold.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         boolean fail = failing.test(request) && failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
         exchange.sendResponseHeaders(fail ? 500 : 204, -1);
         exchange.close();
+        answered.incrementAndGet();
     }
 
     @Override
     public void close() {
+        answer();
         server.stop(0);
     }
 }
