@@ -26,6 +26,7 @@ class WebhookDeliveryRepository {
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";
     static final String FAILED = "failed";
+    static final String PAUSED = "paused";
 
     private static final Table<Record> FAN_OUT = table(name("webhook_fan_out"));
     private static final Field<Integer> FAN_OUT_ID = field(name("id"), Integer.class);
@@ -185,6 +186,17 @@ class WebhookDeliveryRepository {
         var update = db.update(DELIVERIES).set(ATTEMPT_COUNT, attemptCount);
         (retryAt.isPresent() ? update.set(NEXT_ATTEMPT_AT, retryAt.get()) : update.set(STATUS, FAILED))
                 .where(ID.eq(id)).execute();
+    }
+
+    /**
+     * Pauses the pending deliveries of a disabled endpoint, or resumes its paused ones: paused deliveries stay out
+     * of the claim's index range, so a disabled endpoint's backlog costs the claims of the others nothing. A
+     * fan-out that read the endpoint as enabled just before may still queue pending ones; the claim skips those.
+     */
+    void setPaused(String endpointId, boolean paused) {
+        db.update(DELIVERIES).set(STATUS, paused ? PAUSED : PENDING)
+                .where(ENDPOINT_ID.eq(endpointId)).and(STATUS.eq(paused ? PENDING : PAUSED))
+                .execute();
     }
 
     record Delivery(long seq, String id, String eventId, String eventType, String status, int attemptCount,

@@ -87,6 +87,9 @@ class WebhookEndpointService {
                 nowEnabled ? null : disabled ? "disabled through the management API" : current.disabledReason(),
                 current.createdAt(), now);
         endpoints.update(updated);
+        if (reenabled || disabled) {
+            deliveries.setPaused(id, disabled);
+        }
         if (reenabled) {
             nudgeSenderAfterCommit();
         }

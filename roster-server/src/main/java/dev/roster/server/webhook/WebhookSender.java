@@ -161,21 +161,28 @@ class WebhookSender {
         }
     }
 
+    /**
+     * Writes the endpoint row before the delivery rows, in the order the management API's updates take, so the two
+     * never wait on each other's locks (a deadlock).
+     */
     private void record(Claimed claimed, Attempt attempt) {
-        deliveries.recordAttempt(claimed.id(), attempt);
         int attempts = claimed.attemptCount() + 1;
         OffsetDateTime now = now();
         if (attempt.httpStatus() != null && attempt.httpStatus() / 100 == 2) {
-            deliveries.delivered(claimed.id(), attempts, now);
             endpoints.succeeded(claimed.endpointId());
+            deliveries.recordAttempt(claimed.id(), attempt);
+            deliveries.delivered(claimed.id(), attempts, now);
             return;
         }
+        String reason = "every attempt failed for " + disableAfter.toString().substring("PT".length()).toLowerCase()
+                + "; the last: " + describe(attempt);
+        boolean disabled = endpoints.failed(claimed.endpointId(), now, now.minus(disableAfter), reason);
+        deliveries.recordAttempt(claimed.id(), attempt);
         Optional<OffsetDateTime> retryAt = attempts <= retrySchedule.size()
                 ? Optional.of(now.plus(retrySchedule.get(attempts - 1))) : Optional.empty();
         deliveries.failed(claimed.id(), attempts, retryAt);
-        String reason = "every attempt failed for " + disableAfter.toString().substring("PT".length()).toLowerCase()
-                + "; the last: " + describe(attempt);
-        if (endpoints.failed(claimed.endpointId(), now, now.minus(disableAfter), reason)) {
+        if (disabled) {
+            deliveries.setPaused(claimed.endpointId(), true);
             log.warn("disabled webhook endpoint {}: {}", claimed.endpointId(), reason);
         }
     }

@@ -152,8 +152,9 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     @Test
     void endpointWhenEveryAttemptFailsForDisableAfterThenDisabledWithReasonUntilEnabledAgain() {
         String organizationId = newOrganization();
-        String path = ENDPOINTS + "/" + register(Map.of("url", receiver.url(), "organizationId", organizationId))
+        String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId))
                 .body().get("id").asString();
+        String path = ENDPOINTS + "/" + endpointId;
         receiver.failFirst(Integer.MAX_VALUE, request -> true);
 
         // keep failing attempts coming until the 2 s of the test profile's disable-after have passed
@@ -171,10 +172,16 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
         assertThat(endpoint.get("enabled").asBoolean()).isFalse();
         assertThat(endpoint.get("disabledAt").isString()).isTrue();
         assertThat(endpoint.get("disabledReason").asString()).contains("failed for 2s").contains("HTTP 500");
+        assertThat(deliveries(endpointId)).extracting(d -> d.get("status").asString()).contains("paused");
+
+        receiver.failFirst(0, request -> false);
         JsonNode enabled = operator().patch(path, Map.of("enabled", true)).body();
         assertThat(enabled.get("enabled").asBoolean()).isTrue();
         assertThat(enabled.get("disabledAt").isNull()).isTrue();
         assertThat(enabled.get("disabledReason").isNull()).isTrue();
+        assertThat(awaitDeliveries(endpointId, all -> all.stream().map(d -> d.get("status").asString())
+                .noneMatch(status -> status.equals("pending") || status.equals("paused"))))
+                .extracting(d -> d.get("status").asString()).contains("delivered");
     }
 
     @Test
