@@ -2,6 +2,7 @@ package dev.roster.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,12 +14,18 @@ public record RosterProperties(
         String publicUrl,
         Path dataDir,
         String adminApiKey,
+        String secretKey,
         String userAttributeSchema,
         Webhooks webhooks,
         Scim scim,
         Events events) {
 
-    public record Webhooks(boolean allowPrivateNetworks) {
+    /**
+     * Webhook delivery: {@code retrySchedule} is the wait after each failed attempt (its length is the number of
+     * retries), {@code disableAfter} how long an endpoint may fail continuously before it is disabled.
+     */
+    public record Webhooks(boolean allowPrivateNetworks, List<Duration> retrySchedule, Duration disableAfter,
+                           Duration timeout, Duration pollInterval) {
     }
 
     /** Limits advertised in ServiceProviderConfig and enforced on every SCIM request. */

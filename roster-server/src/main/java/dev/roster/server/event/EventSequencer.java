@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,21 +22,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the events other instances appended.
  */
 @Component
-class EventSequencer implements SmartLifecycle {
+public class EventSequencer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventSequencer.class);
     static final int BATCH_SIZE = 500;
 
     private final EventRepository events;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
     private final Duration interval;
     private final Semaphore nudges = new Semaphore(0);
     private volatile Thread worker;
 
-    EventSequencer(EventRepository events, TransactionTemplate transactions, RosterProperties properties) {
+    EventSequencer(EventRepository events, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+                   RosterProperties properties) {
         this.events = events;
         this.transactions = transactions;
+        this.publisher = publisher;
         this.interval = properties.events().sequencerInterval();
+    }
+
+    /** Published after a round that positioned events, for readers that want them at once (webhook fan-out). */
+    public record EventsPositioned(int count) {
     }
 
     /** Asks for a round soon; nudges that arrive during a round coalesce into the next one. */
@@ -53,6 +61,9 @@ class EventSequencer implements SmartLifecycle {
             numbered = transactions.execute(status -> sequenceBatch());
             total += numbered;
         } while (numbered == BATCH_SIZE);
+        if (total > 0) {
+            publisher.publishEvent(new EventsPositioned(total));
+        }
         return total;
     }
 

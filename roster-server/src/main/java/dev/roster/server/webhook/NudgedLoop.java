@@ -1,0 +1,78 @@
+package dev.roster.server.webhook;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A round of work on a virtual thread, run when nudged and at least every {@code interval}. */
+final class NudgedLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(NudgedLoop.class);
+
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
+    private final String name;
+    private final Duration interval;
+    private final Runnable round;
+    private final Semaphore nudges = new Semaphore(0);
+    private volatile Thread worker;
+
+    NudgedLoop(String name, Duration interval, Runnable round) {
+        this.name = name;
+        this.interval = interval;
+        this.round = round;
+    }
+
+    /** Asks for a round soon; nudges that arrive during a round coalesce into the next one. */
+    void nudge() {
+        if (nudges.availablePermits() == 0) {
+            nudges.release();
+        }
+    }
+
+    void start() {
+        worker = Thread.ofVirtual().name(name).unstarted(this::run);
+        worker.start();
+    }
+
+    /**
+     * Lets the running round finish, since interrupting a JDBC call closes its connection; interrupts it only
+     * when it takes longer than {@code GRACE} (a webhook request waiting for its timeout).
+     */
+    void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            nudges.release();
+            try {
+                if (!running.join(GRACE)) {
+                    running.interrupt();
+                    running.join(GRACE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isRunning() {
+        return worker != null;
+    }
+
+    private void run() {
+        while (worker != null) {
+            try {
+                nudges.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS);
+                nudges.drainPermits();
+                round.run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // a round works in transactions that roll back; the next round takes up the same work
+                log.warn("{} round failed; retrying", name, e);
+            }
+        }
+    }
+}
