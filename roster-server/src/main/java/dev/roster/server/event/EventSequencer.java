@@ -1,12 +1,8 @@
 package dev.roster.server.event;
 
+import dev.roster.server.common.NudgedLoop;
 import dev.roster.server.config.RosterProperties;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -24,22 +20,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EventSequencer implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(EventSequencer.class);
     static final int BATCH_SIZE = 500;
 
     private final EventRepository events;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
-    private final Duration interval;
-    private final Semaphore nudges = new Semaphore(0);
-    private volatile Thread worker;
+    private final NudgedLoop loop;
 
     EventSequencer(EventRepository events, TransactionTemplate transactions, ApplicationEventPublisher publisher,
                    RosterProperties properties) {
         this.events = events;
         this.transactions = transactions;
         this.publisher = publisher;
-        this.interval = properties.events().sequencerInterval();
+        // a failed round rolls back its batch; the events stay unpositioned until the next round
+        this.loop = new NudgedLoop("event-sequencer", properties.events().sequencerInterval(), this::sequenceAll);
     }
 
     /** Published after a round that positioned events, for readers that want them at once (webhook fan-out). */
@@ -48,9 +42,7 @@ public class EventSequencer implements SmartLifecycle {
 
     /** Asks for a round soon; nudges that arrive during a round coalesce into the next one. */
     void nudge() {
-        if (nudges.availablePermits() == 0) {
-            nudges.release();
-        }
+        loop.nudge();
     }
 
     /** Numbers every committed unpositioned event this sequencer can see; the count it numbered. */
@@ -77,43 +69,18 @@ public class EventSequencer implements SmartLifecycle {
         }).orElse(0);
     }
 
-    private void run() {
-        while (worker != null) {
-            try {
-                nudges.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS);
-                nudges.drainPermits();
-                sequenceAll();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // its batch rolled back; the events stay unpositioned until the next round
-                log.warn("event sequencer round failed; retrying", e);
-            }
-        }
-    }
-
     @Override
     public void start() {
-        worker = Thread.ofVirtual().name("event-sequencer").unstarted(this::run);
-        worker.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return loop.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.server.webhook;
 
+import dev.roster.server.common.NudgedLoop;
 import dev.roster.server.config.RosterProperties;
 import dev.roster.server.event.EventSequencer;
 import org.springframework.context.SmartLifecycle;

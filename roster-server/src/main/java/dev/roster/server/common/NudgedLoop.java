@@ -1,4 +1,4 @@
-package dev.roster.server.webhook;
+package dev.roster.server.common;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A round of work on a virtual thread, run when nudged and at least every {@code interval}. */
-final class NudgedLoop {
+public final class NudgedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(NudgedLoop.class);
 
@@ -19,20 +19,20 @@ final class NudgedLoop {
     private final Semaphore nudges = new Semaphore(0);
     private volatile Thread worker;
 
-    NudgedLoop(String name, Duration interval, Runnable round) {
+    public NudgedLoop(String name, Duration interval, Runnable round) {
         this.name = name;
         this.interval = interval;
         this.round = round;
     }
 
     /** Asks for a round soon; nudges that arrive during a round coalesce into the next one. */
-    void nudge() {
+    public void nudge() {
         if (nudges.availablePermits() == 0) {
             nudges.release();
         }
     }
 
-    void start() {
+    public void start() {
         worker = Thread.ofVirtual().name(name).unstarted(this::run);
         worker.start();
     }
@@ -41,7 +41,7 @@ final class NudgedLoop {
      * Lets the running round finish, since interrupting a JDBC call closes its connection; interrupts it only
      * when it takes longer than {@code GRACE} (a webhook request waiting for its timeout).
      */
-    void stop() {
+    public void stop() {
         Thread running = worker;
         worker = null;
         if (running != null) {
@@ -57,7 +57,7 @@ final class NudgedLoop {
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return worker != null;
     }
 
