@@ -1,6 +1,7 @@
 package dev.roster.server.event;
 
 import dev.roster.server.common.ApiException;
+import dev.roster.server.common.ListingCursors;
 import dev.roster.server.common.ManagementApi;
 import dev.roster.server.common.Page;
 import java.util.EnumSet;
@@ -36,7 +37,7 @@ class EventController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("'limit' must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        return feed.read(new EventFeed.Query(EventCursor.decode(after), limit, organizationId, types(type)));
+        return feed.read(new EventFeed.Query(ListingCursors.after(after), limit, organizationId, types(type)));
     }
 
     private static Set<EventType> types(List<String> wireNames) {

@@ -1,6 +1,7 @@
 package dev.roster.server.event;
 
 import dev.roster.server.common.Page;
+import dev.roster.server.common.PageCursor;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -37,12 +38,12 @@ class EventFeed {
         boolean filtered = query.organizationId() != null || !query.types().isEmpty();
         long upTo = Math.min(lastPosition, query.after() + (filtered ? SCAN_WINDOW : query.limit()));
         if (upTo <= query.after()) {
-            return new Page<>(List.of(), EventCursor.encode(query.after()));
+            return new Page<>(List.of(), PageCursor.encode(query.after()));
         }
         List<EventRepository.PositionedEvent> page =
                 events.page(query.after(), upTo, query.organizationId(), query.types(), query.limit());
         long scannedTo = page.size() == query.limit() ? page.getLast().position() : upTo;
         return new Page<>(page.stream().map(event -> json.readTree(event.payload())).toList(),
-                EventCursor.encode(scannedTo));
+                PageCursor.encode(scannedTo));
     }
 }

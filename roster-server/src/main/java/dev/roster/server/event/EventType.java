@@ -23,11 +23,11 @@ public enum EventType {
         return wireName;
     }
 
-    static Optional<EventType> fromWireName(String value) {
+    public static Optional<EventType> fromWireName(String value) {
         return Arrays.stream(values()).filter(type -> type.wireName.equals(value)).findFirst();
     }
 
-    static String wireNames() {
+    public static String wireNames() {
         return Arrays.stream(values()).map(EventType::wireName).collect(Collectors.joining(", "));
     }
 }

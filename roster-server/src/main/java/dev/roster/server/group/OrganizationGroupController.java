@@ -1,11 +1,11 @@
 package dev.roster.server.group;
 
 import dev.roster.server.common.ApiException;
+import dev.roster.server.common.ListingCursors;
 import dev.roster.server.common.ManagementApi;
 import dev.roster.server.common.Page;
 import dev.roster.server.member.Member;
 import dev.roster.server.member.MemberService;
-import dev.roster.server.member.SeqCursors;
 import dev.roster.server.organization.OrganizationRepository;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +36,7 @@ class OrganizationGroupController {
                                  @RequestParam(defaultValue = "100") int limit) {
         organizations.require(organizationId);
         int pageSize = Page.size(limit);
-        return SeqCursors.page(groups.page(organizationId, SeqCursors.afterSeq(after), pageSize), pageSize,
+        return ListingCursors.page(groups.page(organizationId, ListingCursors.after(after), pageSize), pageSize,
                 OrganizationGroupRepository.Row::seq, OrganizationGroupRepository.Row::group);
     }
 

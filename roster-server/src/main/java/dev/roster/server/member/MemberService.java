@@ -3,6 +3,7 @@ package dev.roster.server.member;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.roster.server.common.ApiException;
 import dev.roster.server.common.Ids;
+import dev.roster.server.common.ListingCursors;
 import dev.roster.server.common.Page;
 import dev.roster.server.config.RosterProperties;
 import dev.roster.server.event.EventLog;
@@ -57,7 +58,7 @@ public class MemberService {
             return new Page<>(found, null);
         }
         int pageSize = Page.size(listing.limit());
-        return SeqCursors.page(members.page(organizationId, status, SeqCursors.afterSeq(listing.after()), pageSize),
+        return ListingCursors.page(members.page(organizationId, status, ListingCursors.after(listing.after()), pageSize),
                 pageSize, StoredMember::seq, this::view);
     }
 

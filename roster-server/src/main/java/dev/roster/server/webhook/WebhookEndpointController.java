@@ -1,13 +1,12 @@
 package dev.roster.server.webhook;
 
 import dev.roster.server.common.ApiException;
+import dev.roster.server.common.ListingCursors;
 import dev.roster.server.common.ManagementApi;
 import dev.roster.server.common.Page;
-import dev.roster.server.common.PageCursor;
 import dev.roster.server.event.EventType;
 import dev.roster.server.webhook.WebhookDeliveryRepository.Attempt;
 import dev.roster.server.webhook.WebhookDeliveryRepository.Delivery;
-import dev.roster.scim.ScimException;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,10 +98,10 @@ class WebhookEndpointController {
     Page<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String after,
                                   @RequestParam(defaultValue = "100") int limit) {
         int pageSize = Page.size(limit);
-        List<Delivery> page = service.deliveries(id, afterSeq(after), pageSize);
+        List<Delivery> page = service.deliveries(id, ListingCursors.after(after), pageSize);
         Map<String, List<Attempt>> attempts = service.attempts(page);
-        return new Page<>(page.stream().map(d -> view(d, attempts.getOrDefault(d.id(), List.of()))).toList(),
-                page.size() == pageSize ? PageCursor.encode(page.getLast().seq()) : null);
+        return ListingCursors.page(page, pageSize, Delivery::seq,
+                d -> view(d, attempts.getOrDefault(d.id(), List.of())));
     }
 
     @PostMapping(ENDPOINTS + "/{id}/deliveries")
@@ -124,20 +123,11 @@ class WebhookEndpointController {
     private static Set<EventType> eventTypes(List<String> wireNames) {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         for (String wireName : wireNames == null ? List.<String>of() : wireNames) {
-            types.add(WebhookEventTypes.parse(wireName).orElseThrow(() -> ApiException.badRequest(
+            types.add(EventType.fromWireName(wireName).orElseThrow(() -> ApiException.badRequest(
                     "'eventTypes' '" + wireName + "' is not an event type; expected one of "
-                            + WebhookEventTypes.all())));
+                            + EventType.wireNames())));
         }
         return types;
-    }
-
-    private static long afterSeq(String cursor) {
-        try {
-            return cursor == null ? 0 : PageCursor.decode(cursor);
-        } catch (ScimException e) {
-            throw ApiException.badRequest("'after' is not a cursor this server issued; take 'nextCursor' from the "
-                    + "previous response, or leave 'after' out to start at the first delivery");
-        }
     }
 
     private static EndpointView view(WebhookEndpoint e, String secret) {

@@ -111,7 +111,7 @@ class WebhookEndpointRepository {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         String wire = r.get(EVENT_TYPES);
         if (wire != null) {
-            Arrays.stream(wire.split(",")).map(name -> WebhookEventTypes.parse(name).orElseThrow())
+            Arrays.stream(wire.split(",")).map(name -> EventType.fromWireName(name).orElseThrow())
                     .forEach(types::add);
         }
         return new WebhookEndpoint(r.get(ID), r.get(URL), r.get(ORGANIZATION_ID), types, r.get(ENABLED),

@@ -1,5 +1,6 @@
 package dev.roster.server.webhook;
 
+import dev.roster.server.event.EventType;
 import dev.roster.server.webhook.WebhookDeliveryRepository.LoggedEvent;
 import dev.roster.server.webhook.WebhookDeliveryRepository.NewDelivery;
 import java.time.Clock;
@@ -58,7 +59,7 @@ class WebhookFanOut {
             List<WebhookEndpoint> enabled = endpoints.enabled();
             List<NewDelivery> queued = new ArrayList<>();
             for (LoggedEvent event : events) {
-                var type = WebhookEventTypes.parse(event.type()).orElseThrow();
+                var type = EventType.fromWireName(event.type()).orElseThrow();
                 for (WebhookEndpoint endpoint : enabled) {
                     if (endpoint.wants(type, event.organizationId())) {
                         queued.add(new NewDelivery(endpoint.id(), event.id(), resourceKey(event)));

@@ -1,21 +1,21 @@
-package dev.roster.server.member;
+package dev.roster.server.common;
 
 import dev.roster.scim.ScimException;
-import dev.roster.server.common.ApiException;
-import dev.roster.server.common.Page;
-import dev.roster.server.common.PageCursor;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
-/** The {@code after} cursors of management API listings in creation order: the seq of a page's last row. */
-public final class SeqCursors {
+/**
+ * The {@code after} cursors of management API listings: the seq (or event position) of the last row a reader
+ * has seen, encoded like every other Roster cursor.
+ */
+public final class ListingCursors {
 
-    private SeqCursors() {
+    private ListingCursors() {
     }
 
-    /** The seq a listing continues after: 0 without a cursor. */
-    public static long afterSeq(String after) {
+    /** The seq a listing continues after: 0, the start, without a cursor. */
+    public static long after(String after) {
         if (after == null) {
             return 0;
         }
@@ -23,7 +23,7 @@ public final class SeqCursors {
             return PageCursor.decode(after);
         } catch (ScimException e) {
             throw ApiException.badRequest("'after' is not a cursor this server issued; take 'nextCursor' from the "
-                    + "previous page, or leave 'after' out to start again");
+                    + "previous response, or leave 'after' out to start from the beginning");
         }
     }
 
