@@ -1,5 +1,14 @@
 package dev.roster.server.event;
 
+import static dev.roster.server.event.EventTable.DIRECTORY_ID;
+import static dev.roster.server.event.EventTable.EVENTS;
+import static dev.roster.server.event.EventTable.ID;
+import static dev.roster.server.event.EventTable.OCCURRED_AT;
+import static dev.roster.server.event.EventTable.ORGANIZATION_ID;
+import static dev.roster.server.event.EventTable.PAYLOAD;
+import static dev.roster.server.event.EventTable.POSITION;
+import static dev.roster.server.event.EventTable.SEQ;
+import static dev.roster.server.event.EventTable.TYPE;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
@@ -19,16 +28,6 @@ import org.springframework.stereotype.Component;
 
 @Component
 class EventRepository {
-
-    private static final Table<Record> EVENTS = table(name("events"));
-    private static final Field<String> ID = field(name("id"), String.class);
-    private static final Field<Long> SEQ = field(name("seq"), Long.class);
-    private static final Field<Long> POSITION = field(name("position"), Long.class);
-    private static final Field<String> TYPE = field(name("type"), String.class);
-    private static final Field<String> ORGANIZATION_ID = field(name("organization_id"), String.class);
-    private static final Field<String> DIRECTORY_ID = field(name("directory_id"), String.class);
-    private static final Field<OffsetDateTime> OCCURRED_AT = field(name("occurred_at"), OffsetDateTime.class);
-    private static final Field<String> PAYLOAD = field(name("payload"), String.class);
 
     private static final Table<Record> SEQUENCER = table(name("event_sequencer"));
     private static final Field<Integer> SEQUENCER_ID = field(name("id"), Integer.class);

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.table;
 
 import dev.roster.server.common.Ids;
+import dev.roster.server.event.EventTable;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -33,15 +34,8 @@ class WebhookDeliveryRepository {
     private static final Field<Long> LAST_POSITION = field(name("last_position"), Long.class);
     private static final int THE_FAN_OUT = 1;
 
-    private static final Table<Record> EVENTS = table(name("events"));
-    private static final Field<String> EVENT_ID = field(name("events", "id"), String.class);
-    private static final Field<Long> EVENT_POSITION = field(name("events", "position"), Long.class);
-    private static final Field<String> EVENT_TYPE = field(name("events", "type"), String.class);
-    private static final Field<String> EVENT_ORGANIZATION_ID = field(name("events", "organization_id"), String.class);
-    private static final Field<String> EVENT_DIRECTORY_ID = field(name("events", "directory_id"), String.class);
-    private static final Field<String> EVENT_PAYLOAD = field(name("events", "payload"), String.class);
-    private static final List<Field<?>> EVENT_FIELDS = List.of(EVENT_ID, EVENT_POSITION, EVENT_TYPE,
-            EVENT_ORGANIZATION_ID, EVENT_DIRECTORY_ID, EVENT_PAYLOAD);
+    private static final List<Field<?>> EVENT_FIELDS = List.of(EventTable.ID, EventTable.POSITION, EventTable.TYPE,
+            EventTable.ORGANIZATION_ID, EventTable.DIRECTORY_ID, EventTable.PAYLOAD);
 
     private static final Table<Record> DELIVERIES = table(name("webhook_deliveries"));
     private static final Field<String> ID = field(name("webhook_deliveries", "id"), String.class);
@@ -96,19 +90,19 @@ class WebhookDeliveryRepository {
 
     /** Positioned events after {@code after}, in commit order: a whole sequencer batch is visible or none of it. */
     List<LoggedEvent> eventsAfter(long after, int limit) {
-        return db.select(EVENT_FIELDS).from(EVENTS).where(EVENT_POSITION.gt(after)).orderBy(EVENT_POSITION)
-                .limit(limit).fetch(WebhookDeliveryRepository::toLoggedEvent);
+        return db.select(EVENT_FIELDS).from(EventTable.EVENTS).where(EventTable.POSITION.gt(after))
+                .orderBy(EventTable.POSITION).limit(limit).fetch(WebhookDeliveryRepository::toLoggedEvent);
     }
 
     Optional<LoggedEvent> event(String id) {
-        return db.select(EVENT_FIELDS).from(EVENTS).where(EVENT_ID.eq(id))
+        return db.select(EVENT_FIELDS).from(EventTable.EVENTS).where(EventTable.ID.eq(id))
                 .fetchOptional(WebhookDeliveryRepository::toLoggedEvent);
     }
 
     private static LoggedEvent toLoggedEvent(Record r) {
-        Long position = r.get(EVENT_POSITION);
-        return new LoggedEvent(r.get(EVENT_ID), position == null ? 0 : position, r.get(EVENT_TYPE),
-                r.get(EVENT_ORGANIZATION_ID), r.get(EVENT_DIRECTORY_ID), r.get(EVENT_PAYLOAD));
+        Long position = r.get(EventTable.POSITION);
+        return new LoggedEvent(r.get(EventTable.ID), position == null ? 0 : position, r.get(EventTable.TYPE),
+                r.get(EventTable.ORGANIZATION_ID), r.get(EventTable.DIRECTORY_ID), r.get(EventTable.PAYLOAD));
     }
 
     record NewDelivery(String endpointId, String eventId, String resourceKey) {
@@ -156,10 +150,10 @@ class WebhookDeliveryRepository {
         }
         db.update(DELIVERIES).set(NEXT_ATTEMPT_AT, leaseUntil).where(ID.in(ids)).execute();
         return db.select(ID, ENDPOINT_ID, WebhookEndpointRepository.URL, WebhookEndpointRepository.SECRET_ENCRYPTED,
-                        DELIVERY_EVENT_ID, EVENT_PAYLOAD, ATTEMPT_COUNT)
+                        DELIVERY_EVENT_ID, EventTable.PAYLOAD, ATTEMPT_COUNT)
                 .from(DELIVERIES)
                 .join(WebhookEndpointRepository.ENDPOINTS).on(WebhookEndpointRepository.ID.eq(ENDPOINT_ID))
-                .join(EVENTS).on(EVENT_ID.eq(DELIVERY_EVENT_ID))
+                .join(EventTable.EVENTS).on(EventTable.ID.eq(DELIVERY_EVENT_ID))
                 .where(ID.in(ids))
                 .orderBy(SEQ)
                 .fetch(r -> new Claimed(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
@@ -214,13 +208,13 @@ class WebhookDeliveryRepository {
     }
 
     private SelectOnConditionStep<Record> withEvents() {
-        return db.select(List.of(SEQ, ID, DELIVERY_EVENT_ID, EVENT_TYPE, STATUS, ATTEMPT_COUNT, NEXT_ATTEMPT_AT,
+        return db.select(List.of(SEQ, ID, DELIVERY_EVENT_ID, EventTable.TYPE, STATUS, ATTEMPT_COUNT, NEXT_ATTEMPT_AT,
                         CREATED_AT, DELIVERED_AT))
-                .from(DELIVERIES).join(EVENTS).on(EVENT_ID.eq(DELIVERY_EVENT_ID));
+                .from(DELIVERIES).join(EventTable.EVENTS).on(EventTable.ID.eq(DELIVERY_EVENT_ID));
     }
 
     private static Delivery toDelivery(Record r) {
-        return new Delivery(r.get(SEQ), r.get(ID), r.get(DELIVERY_EVENT_ID), r.get(EVENT_TYPE), r.get(STATUS),
+        return new Delivery(r.get(SEQ), r.get(ID), r.get(DELIVERY_EVENT_ID), r.get(EventTable.TYPE), r.get(STATUS),
                 r.get(ATTEMPT_COUNT), r.get(NEXT_ATTEMPT_AT), r.get(CREATED_AT), r.get(DELIVERED_AT));
     }
 
