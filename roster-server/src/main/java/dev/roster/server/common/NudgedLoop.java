@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A round of work on a virtual thread, run when nudged and at least every {@code interval}. */
+/**
+ * A round of work on a virtual thread, run when nudged and at least every {@code interval}, and at most once per
+ * {@code minimumGap}: nudges that arrive in the gap after a round coalesce into one round when it ends.
+ */
 public final class NudgedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(NudgedLoop.class);
@@ -15,13 +18,19 @@ public final class NudgedLoop {
 
     private final String name;
     private final Duration interval;
+    private final Duration minimumGap;
     private final Runnable round;
     private final Semaphore nudges = new Semaphore(0);
     private volatile Thread worker;
 
     public NudgedLoop(String name, Duration interval, Runnable round) {
+        this(name, interval, Duration.ZERO, round);
+    }
+
+    public NudgedLoop(String name, Duration interval, Duration minimumGap, Runnable round) {
         this.name = name;
         this.interval = interval;
+        this.minimumGap = minimumGap;
         this.round = round;
     }
 
@@ -67,6 +76,9 @@ public final class NudgedLoop {
                 nudges.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS);
                 nudges.drainPermits();
                 round.run();
+                if (minimumGap.isPositive()) {
+                    Thread.sleep(minimumGap);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

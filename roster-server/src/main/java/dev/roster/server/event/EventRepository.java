@@ -14,7 +14,6 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +39,14 @@ class EventRepository {
         this.db = db;
     }
 
-    void insert(String id, EventType type, String organizationId, String directoryId, OffsetDateTime occurredAt,
-                String payload) {
-        db.insertInto(EVENTS).columns(ID, TYPE, ORGANIZATION_ID, DIRECTORY_ID, OCCURRED_AT, PAYLOAD)
-                .values(id, type.wireName(), organizationId, directoryId, occurredAt, payload)
-                .execute();
+    /** Inserts the events in their order, in one statement. */
+    void insert(List<PendingEvent> pending) {
+        var insert = db.insertInto(EVENTS).columns(ID, TYPE, ORGANIZATION_ID, DIRECTORY_ID, OCCURRED_AT, PAYLOAD);
+        for (PendingEvent event : pending) {
+            insert = insert.values(event.id(), event.type().wireName(), event.organizationId(), event.directoryId(),
+                    event.occurredAt(), event.payload());
+        }
+        insert.execute();
     }
 
     /** Locks the sequencer row and returns the last position given, or empty if another sequencer holds it. */

@@ -21,10 +21,14 @@ import static dev.roster.server.group.GroupTable.VERSION;
 
 import static org.jooq.impl.DSL.name;
 
+import dev.roster.server.event.EventTable;
+import dev.roster.server.event.EventType;
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +39,8 @@ import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
+import org.jooq.Name;
 import org.jooq.Record2;
-import org.jooq.Record3;
 import org.jooq.Query;
 import org.jooq.Record6;
 import org.jooq.SQLDialect;
@@ -46,7 +49,6 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for SCIM groups and their member relation; every method is scoped to one directory or one group. */
 @Component
@@ -65,19 +67,21 @@ class GroupRepository {
     private static final String GROUP_ID = "group_id";
     private static final String GROUP_DIRECTORY_ID = "group_directory_id";
     private static final String USERS_DIRECTORY_ID = "users_directory_id";
+    private static final String EVENT_IDS = "event_ids";
+    private static final String EVENT_HEADS = "event_heads";
+    private static final String EVENT_TAILS = "event_tails";
+    private static final String EVENT_ORGANIZATION_ID = "event_organization_id";
 
     private final DSLContext db;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final boolean postgres;
-    /** PostgreSQL only: {@link #changeMembers} as one statement; null elsewhere. */
+    /** PostgreSQL only: {@link #changeMembers}; null elsewhere. */
     private final MemberStatement addMembersAtOnce;
     private final MemberStatement removeMembersAtOnce;
 
-    GroupRepository(DSLContext db, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    GroupRepository(DSLContext db, JdbcTemplate jdbc) {
         this.db = db;
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
         this.addMembersAtOnce = postgres ? memberStatement(true) : null;
         this.removeMembersAtOnce = postgres ? memberStatement(false) : null;
@@ -124,35 +128,31 @@ class GroupRepository {
                 .fetchOptional(GroupRepository::toStoredGroup);
     }
 
+    /** Whether {@link #changeMembers} is available: on PostgreSQL, where it is one statement. */
+    boolean changesMembersInOneStatement() {
+        return postgres;
+    }
+
     /**
-     * Adds ({@code add}) or removes the named members and gives the group its next version, all or nothing;
-     * returns the group as written, or empty, having changed nothing, if there is no such group or if a user
-     * to add is not a user of the directory. On PostgreSQL this is one autocommitted statement
-     * (data-modifying CTEs), so the group's row lock lasts one round trip and its commit: concurrent member
-     * PATCHes of one group all queue on that lock. Elsewhere it is a transaction of the same steps.
+     * PostgreSQL only: adds ({@code add}) or removes the named members, gives the group its next version and
+     * inserts the {@code drafts}' events of the members actually added or removed, all or nothing; returns the
+     * group as written, or empty, having changed nothing, if there is no such group or if a user to add is not a
+     * user of the directory. This is one autocommitted statement (data-modifying CTEs), so the group's row lock
+     * lasts one round trip and its commit: concurrent member PATCHes of one group all queue on that lock.
      */
     Optional<StoredGroup> changeMembers(String directoryId, String id, boolean add, List<String> userIds,
-                                        OffsetDateTime now) {
-        if (!postgres) {
-            return transactions.execute(status -> {
-                if (add && existingUsers(directoryId, userIds).size() < new HashSet<>(userIds).size()) {
-                    return Optional.empty();
-                }
-                Optional<StoredGroup> bumped = bumpVersion(directoryId, id, now);
-                if (bumped.isPresent()) {
-                    if (add) {
-                        addMembers(id, userIds);
-                    } else {
-                        removeMembers(id, userIds);
-                    }
-                }
-                return bumped;
-            });
-        }
+                                        OffsetDateTime now, GroupEvents.MemberEventDrafts drafts) {
         MemberStatement statement = add ? addMembersAtOnce : removeMembersAtOnce;
         List<StoredGroup> written = jdbc.query(statement.sql(), prepared -> {
-            prepared.setArray(statement.position(USER_IDS),
-                    prepared.getConnection().createArrayOf("varchar", userIds.toArray()));
+            Connection connection = prepared.getConnection();
+            prepared.setArray(statement.position(USER_IDS), connection.createArrayOf("varchar", userIds.toArray()));
+            prepared.setArray(statement.position(EVENT_IDS), connection.createArrayOf("varchar",
+                    drafts.ids().toArray()));
+            prepared.setArray(statement.position(EVENT_HEADS), connection.createArrayOf("varchar",
+                    drafts.heads().toArray()));
+            prepared.setArray(statement.position(EVENT_TAILS), connection.createArrayOf("varchar",
+                    drafts.tails().toArray()));
+            prepared.setString(statement.position(EVENT_ORGANIZATION_ID), drafts.organizationId());
             prepared.setObject(statement.position(NOW), now);
             prepared.setString(statement.position(GROUP_ID), id);
             for (String directory : List.of(GROUP_DIRECTORY_ID, USERS_DIRECTORY_ID)) {
@@ -182,39 +182,65 @@ class GroupRepository {
      * PATCH was a sizeable share of the server's CPU per membership change.
      */
     private MemberStatement memberStatement(boolean add) {
-        Table<?> ids = DSL.unnest(DSL.param(USER_IDS, String[].class)).as("requested_id", "user_id");
-        Field<String> requestedId = ids.field("user_id", String.class);
+        Name requestedRow = name("requested_row");
+        Table<?> rows = DSL.table("unnest({0}, {1}, {2}, {3})", DSL.param(USER_IDS, String[].class),
+                        DSL.param(EVENT_IDS, String[].class), DSL.param(EVENT_HEADS, String[].class),
+                        DSL.param(EVENT_TAILS, String[].class))
+                .as(requestedRow, name("user_id"), name("event_id"), name("event_head"), name("event_tail"));
+        Field<String> requestedId = DSL.field(requestedRow.append("user_id"), String.class);
         // The users are found by primary key alone and their directory compared afterwards: with the directory
         // in the join, PostgreSQL without fresh statistics scanned the whole directory.
-        CommonTableExpression<Record3<String, String, String>> requested = name("requested").as(
-                DSL.select(requestedId.as("user_id"), USER_NAME.as("user_name"), USER_DIRECTORY_ID.as("directory_id"))
-                        .from(ids).leftJoin(USERS).on(USER_ID.eq(requestedId)));
+        CommonTableExpression<?> requested = name("requested").as(
+                DSL.select(requestedId.as("user_id"), USER_NAME.as("user_name"), USER_DIRECTORY_ID.as("directory_id"),
+                                DSL.field(requestedRow.append("event_id"), String.class).as("event_id"),
+                                DSL.field(requestedRow.append("event_head"), String.class).as("event_head"),
+                                DSL.field(requestedRow.append("event_tail"), String.class).as("event_tail"))
+                        .from(rows).leftJoin(USERS).on(USER_ID.eq(requestedId)));
         Condition everyUserInDirectory = add
                 ? DSL.notExists(DSL.selectOne().from(requested)
                         .where(requested.field("directory_id", String.class)
                                 .isDistinctFrom(DSL.param(USERS_DIRECTORY_ID, String.class))))
                 : DSL.noCondition();
-        CommonTableExpression<Record6<String, Long, Long, OffsetDateTime, OffsetDateTime, String>> bumped =
-                name("bumped").as(db.update(SCIM_GROUPS)
-                        .set(VERSION, VERSION.plus(DSL.inline(1L)))
-                        .set(LAST_MODIFIED_AT, DSL.param(NOW, OffsetDateTime.class))
-                        .where(DIRECTORY_ID.eq(DSL.param(GROUP_DIRECTORY_ID, String.class)))
-                        .and(ID.eq(DSL.param(GROUP_ID, String.class)))
-                        .and(everyUserInDirectory)
-                        .returningResult(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT));
+        CommonTableExpression<?> bumped = name("bumped").as(db.update(SCIM_GROUPS)
+                .set(VERSION, VERSION.plus(DSL.inline(1L)))
+                .set(LAST_MODIFIED_AT, DSL.param(NOW, OffsetDateTime.class))
+                .where(DIRECTORY_ID.eq(DSL.param(GROUP_DIRECTORY_ID, String.class)))
+                .and(ID.eq(DSL.param(GROUP_ID, String.class)))
+                .and(everyUserInDirectory)
+                .returningResult(ID, SEQ, VERSION, CREATED_AT, LAST_MODIFIED_AT, DOCUMENT, EXTERNAL_ID, DIRECTORY_ID));
         Field<String> groupId = bumped.field(ID);
         Field<String> userId = requested.field("user_id", String.class);
-        CommonTableExpression<Record1<String>> changed = name("changed").as(add
+        CommonTableExpression<?> changed = name("changed").as(add
                 ? db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID, MEMBER_USER_NAME)
                         .select(DSL.select(groupId, userId, requested.field("user_name", String.class))
                                 .from(bumped).crossJoin(requested))
                         .onConflictDoNothing()
-                        .returningResult(MEMBER_USER_ID)
+                        .returningResult(MEMBER_USER_ID, MEMBER_USER_NAME)
                 : db.deleteFrom(MEMBERS)
                         .using(bumped, requested)
                         .where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.eq(userId))
-                        .returningResult(MEMBER_USER_ID));
-        Query query = db.with(requested).with(bumped).with(changed)
+                        .returningResult(MEMBER_USER_ID, MEMBER_USER_NAME));
+        Field<String> changedUserId = changed.field(MEMBER_USER_ID);
+        // The event data as GroupEvents renders it in Java, here from the rows as written; the envelope around it
+        // was rendered beforehand, one per requested user, and only the users actually changed get theirs.
+        Field<String> payload = DSL.field("{0} || json_build_object("
+                        + "'group', json_build_object('id', {1}, 'displayName', cast({2} as json) -> 'displayName', "
+                        + "'externalId', {3}), "
+                        + "'user', json_build_object('id', {4}, 'userName', {5}))::text || {6}", String.class,
+                requested.field("event_head", String.class), groupId, bumped.field(DOCUMENT),
+                bumped.field(EXTERNAL_ID), changedUserId, changed.field(MEMBER_USER_NAME),
+                requested.field("event_tail", String.class));
+        CommonTableExpression<?> logged = name("logged").as(db.insertInto(EventTable.EVENTS, EventTable.ID,
+                        EventTable.TYPE, EventTable.ORGANIZATION_ID, EventTable.DIRECTORY_ID, EventTable.OCCURRED_AT,
+                        EventTable.PAYLOAD)
+                .select(DSL.select(requested.field("event_id", String.class),
+                                DSL.inline((add ? EventType.GROUP_MEMBER_ADDED : EventType.GROUP_MEMBER_REMOVED)
+                                        .wireName()),
+                                DSL.param(EVENT_ORGANIZATION_ID, String.class), bumped.field(DIRECTORY_ID),
+                                bumped.field(LAST_MODIFIED_AT), payload)
+                        .from(changed).join(requested).on(userId.eq(changedUserId)).crossJoin(bumped))
+                .returningResult(EventTable.ID));
+        Query query = db.with(requested).with(bumped).with(changed).with(logged)
                 .select(groupId, bumped.field(SEQ), bumped.field(VERSION), bumped.field(CREATED_AT),
                         bumped.field(LAST_MODIFIED_AT), bumped.field(DOCUMENT))
                 .from(bumped);
@@ -289,24 +315,55 @@ class GroupRepository {
         return existing;
     }
 
-    /** Adds the users not yet members; adding a member twice changes nothing. */
-    void addMembers(String groupId, List<String> userIds) {
+    /** Adds the users not yet members, recording each row inserted: adding a member twice changes nothing. */
+    void addMembers(String groupId, List<String> userIds, MembershipDelta delta) {
         for (List<String> chunk : chunks(userIds)) {
             db.insertInto(MEMBERS, MEMBER_GROUP_ID, MEMBER_USER_ID, MEMBER_USER_NAME)
                     .select(DSL.select(DSL.val(groupId), USER_ID, USER_NAME).from(USERS).where(USER_ID.in(chunk)))
                     .onConflict(MEMBER_GROUP_ID, MEMBER_USER_ID).doNothing()
-                    .execute();
+                    .returningResult(MEMBER_USER_ID, MEMBER_USER_NAME)
+                    .fetch(member -> new GroupMember(member.value1(), member.value2()))
+                    .forEach(delta::added);
         }
     }
 
-    void removeMembers(String groupId, List<String> userIds) {
+    /** Removes those of the users that are members, recording each row deleted. */
+    void removeMembers(String groupId, List<String> userIds, MembershipDelta delta) {
         for (List<String> chunk : chunks(userIds)) {
-            db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.in(chunk)).execute();
+            db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).and(MEMBER_USER_ID.in(chunk))
+                    .returningResult(MEMBER_USER_ID, MEMBER_USER_NAME)
+                    .fetch(member -> new GroupMember(member.value1(), member.value2()))
+                    .forEach(delta::removed);
         }
     }
 
-    void removeAllMembers(String groupId) {
-        db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).execute();
+    void removeAllMembers(String groupId, MembershipDelta delta) {
+        db.deleteFrom(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId))
+                .returningResult(MEMBER_USER_ID, MEMBER_USER_NAME)
+                .fetch(member -> new GroupMember(member.value1(), member.value2()))
+                .forEach(delta::removed);
+    }
+
+    /**
+     * Makes {@code userIds} the group's members by writing only the difference: one pass over the current
+     * members, then deletes of those not kept and inserts of those new, a chunk per statement. Holds the ids,
+     * never the rows, so a 100,000-member group costs a few megabytes; needs the caller's transaction.
+     */
+    void replaceMembers(String groupId, List<String> userIds, MembershipDelta delta) {
+        Set<String> toAdd = new LinkedHashSet<>(userIds);
+        List<String> toRemove = new ArrayList<>();
+        forEachMember(groupId, member -> {
+            if (!toAdd.remove(member.userId())) {
+                toRemove.add(member.userId());
+            }
+        });
+        removeMembers(groupId, toRemove, delta);
+        addMembers(groupId, List.copyOf(toAdd), delta);
+    }
+
+    /** How many members the group has: a range of the membership primary key, which leads with group_id. */
+    long memberCount(String groupId) {
+        return db.selectCount().from(MEMBERS).where(MEMBER_GROUP_ID.eq(groupId)).fetchSingle().value1();
     }
 
     /**

@@ -4,12 +4,14 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.GroupPatchPlan;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchRequest;
+import dev.roster.scim.resource.ChangedAttributes;
 import dev.roster.scim.resource.ResourceNormalizer;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceSchema;
 import dev.roster.server.common.ListOrder;
 import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
+import dev.roster.server.directory.AuthenticatedDirectory;
 import dev.roster.server.scim.ETags;
 import dev.roster.server.scim.ScimResources;
 import dev.roster.server.user.UserQuery;
@@ -44,6 +46,7 @@ public class GroupService {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final GroupRepository groups;
+    private final GroupEvents events;
     private final TransactionTemplate transactions;
     private final PublicUrl publicUrl;
     private final Clock clock;
@@ -51,8 +54,10 @@ public class GroupService {
     private final ResourceNormalizer normalizer = new ResourceNormalizer(schema);
     private final PatchEngine patchEngine = new PatchEngine(schema);
 
-    GroupService(GroupRepository groups, TransactionTemplate transactions, PublicUrl publicUrl, Clock clock) {
+    GroupService(GroupRepository groups, GroupEvents events, TransactionTemplate transactions, PublicUrl publicUrl,
+                 Clock clock) {
         this.groups = groups;
+        this.events = events;
         this.transactions = transactions;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -63,20 +68,23 @@ public class GroupService {
     }
 
     @Transactional
-    public GroupResource create(String directoryId, JsonNode body) {
+    public GroupResource create(AuthenticatedDirectory directory, JsonNode body) {
         ObjectNode document = normalizer.normalize(body);
         List<String> memberIds = memberIds(document.remove("members"));
-        checkMembers(directoryId, memberIds);
+        checkMembers(directory.directoryId(), memberIds);
         GroupColumns columns = GroupColumns.of(document);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
         try {
-            groups.insert(directoryId, id, columns, now, JSON.writeValueAsString(document));
+            groups.insert(directory.directoryId(), id, columns, now, JSON.writeValueAsString(document));
         } catch (DuplicateKeyException e) {
             throw externalIdTaken(columns.externalId());
         }
-        groups.addMembers(id, memberIds);
-        return resource(directoryId, new StoredGroup(id, 0, 1, now, now, null), document);
+        MembershipDelta members = new MembershipDelta();
+        groups.addMembers(id, memberIds, members);
+        StoredGroup created = new StoredGroup(id, 0, 1, now, now, null);
+        events.created(directory, created, document, members);
+        return resource(directory.directoryId(), created, document);
     }
 
     public GroupResource get(String directoryId, String id) {
@@ -132,35 +140,36 @@ public class GroupService {
         return page.stream().map(group -> resource(directoryId, group)).toList();
     }
 
-    /** Full replace, the member list included (RFC 7644 §3.5.1). */
+    /** Full replace, the member list included (RFC 7644 §3.5.1): only the members that differ are written. */
     @Transactional
-    public GroupResource replace(String directoryId, String id, JsonNode body, String ifMatch) {
-        StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
+    public GroupResource replace(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
+        StoredGroup current = groups.lock(directory.directoryId(), id).orElseThrow(() -> notFound(id));
         ETags.checkIfMatch(ifMatch, current.version());
         ObjectNode document = normalizer.normalize(body);
         List<String> memberIds = memberIds(document.remove("members"));
-        checkMembers(directoryId, memberIds);
-        groups.removeAllMembers(id);
-        groups.addMembers(id, memberIds);
-        return write(directoryId, current, document);
+        checkMembers(directory.directoryId(), memberIds);
+        MembershipDelta members = new MembershipDelta();
+        groups.replaceMembers(id, memberIds, members);
+        return write(directory, current, document, members);
     }
 
     /**
      * Applies the PATCH atomically; member operations become inserts and deletes of the named members only.
-     * What Okta and Entra send for a membership change, one add or one remove without If-Match, is a single
-     * step of the repository that also checks the users; anything else checks the users to add first and
-     * then runs in one transaction that locks the group.
+     * On PostgreSQL, what Okta and Entra send for a membership change, one add or one remove without If-Match,
+     * is a single statement of the repository that also checks the users and writes the events; anything else
+     * checks the users to add first and then runs in one transaction that locks the group.
      */
-    public GroupResource patch(String directoryId, String id, JsonNode body, String ifMatch) {
+    public GroupResource patch(AuthenticatedDirectory directory, String id, JsonNode body, String ifMatch) {
+        String directoryId = directory.directoryId();
         GroupPatchPlan plan = GroupPatchPlan.of(PatchRequest.parse(body));
-        boolean singleMemberChange = (ifMatch == null || ifMatch.isBlank())
+        boolean singleMemberChange = groups.changesMembersInOneStatement() && (ifMatch == null || ifMatch.isBlank())
                 && plan.attributeOperations().operations().isEmpty() && plan.memberChanges().size() == 1;
         if (singleMemberChange && plan.memberChanges().getFirst() instanceof GroupPatchPlan.MemberChange.Add add) {
-            return changeMembers(directoryId, id, true, add.userIds());
+            return changeMembers(directory, id, true, add.userIds());
         }
         if (singleMemberChange
                 && plan.memberChanges().getFirst() instanceof GroupPatchPlan.MemberChange.Remove remove) {
-            return changeMembers(directoryId, id, false, remove.userIds());
+            return changeMembers(directory, id, false, remove.userIds());
         }
         for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
             if (change instanceof GroupPatchPlan.MemberChange.Add add) {
@@ -169,71 +178,97 @@ public class GroupService {
                 checkMembers(directoryId, replaceAll.userIds());
             }
         }
-        return transactions.execute(status -> patchInTransaction(directoryId, id, plan, ifMatch));
+        return transactions.execute(status -> patchInTransaction(directory, id, plan, ifMatch));
     }
 
-    /** When nothing was written, says why: an unknown user (400, naming it) or else no such group (404). */
-    private GroupResource changeMembers(String directoryId, String id, boolean add, List<String> userIds) {
-        Optional<StoredGroup> written = groups.changeMembers(directoryId, id, add, userIds, now());
+    /**
+     * The one statement of a membership change, events included; when nothing was written, says why: an unknown
+     * user (400, naming it) or else no such group (404).
+     */
+    private GroupResource changeMembers(AuthenticatedDirectory directory, String id, boolean add,
+                                        List<String> userIds) {
+        OffsetDateTime now = now();
+        Optional<StoredGroup> written = groups.changeMembers(directory.directoryId(), id, add, userIds, now,
+                events.drafts(directory, add, userIds, now));
         if (written.isEmpty()) {
             if (add) {
-                checkMembers(directoryId, userIds);
+                checkMembers(directory.directoryId(), userIds);
             }
             throw notFound(id);
         }
-        return resource(directoryId, written.get());
+        events.committed();
+        return resource(directory.directoryId(), written.get());
     }
 
-    private GroupResource patchInTransaction(String directoryId, String id, GroupPatchPlan plan, String ifMatch) {
+    private GroupResource patchInTransaction(AuthenticatedDirectory directory, String id, GroupPatchPlan plan,
+                                             String ifMatch) {
+        String directoryId = directory.directoryId();
+        MembershipDelta members = new MembershipDelta();
         if (plan.attributeOperations().operations().isEmpty()) {
             StoredGroup bumped = groups.bumpVersion(directoryId, id, now()).orElseThrow(() -> notFound(id));
             ETags.checkIfMatch(ifMatch, bumped.version() - 1);
-            applyMemberChanges(id, plan);
-            return resource(directoryId, bumped);
+            applyMemberChanges(id, plan, members);
+            ObjectNode document = (ObjectNode) JSON.readTree(bumped.document());
+            events.membersChanged(directory, bumped, document, members);
+            return resource(directoryId, bumped, document);
         }
         StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
         ETags.checkIfMatch(ifMatch, current.version());
         ObjectNode document = patchEngine.apply((ObjectNode) JSON.readTree(current.document()),
                 plan.attributeOperations());
         document.remove("members");
-        applyMemberChanges(id, plan);
-        return write(directoryId, current, document);
+        applyMemberChanges(id, plan, members);
+        return write(directory, current, document, members);
     }
 
-    private void applyMemberChanges(String id, GroupPatchPlan plan) {
+    private void applyMemberChanges(String id, GroupPatchPlan plan, MembershipDelta members) {
         for (GroupPatchPlan.MemberChange change : plan.memberChanges()) {
             switch (change) {
-                case GroupPatchPlan.MemberChange.Add add -> groups.addMembers(id, add.userIds());
-                case GroupPatchPlan.MemberChange.Remove remove -> groups.removeMembers(id, remove.userIds());
-                case GroupPatchPlan.MemberChange.RemoveAll removeAll -> groups.removeAllMembers(id);
-                case GroupPatchPlan.MemberChange.ReplaceAll replaceAll -> {
-                    groups.removeAllMembers(id);
-                    groups.addMembers(id, replaceAll.userIds());
-                }
+                case GroupPatchPlan.MemberChange.Add add -> groups.addMembers(id, add.userIds(), members);
+                case GroupPatchPlan.MemberChange.Remove remove -> groups.removeMembers(id, remove.userIds(), members);
+                case GroupPatchPlan.MemberChange.RemoveAll removeAll -> groups.removeAllMembers(id, members);
+                case GroupPatchPlan.MemberChange.ReplaceAll replaceAll ->
+                        groups.replaceMembers(id, replaceAll.userIds(), members);
             }
         }
     }
 
-    /** Deletes the group and its memberships; its users stay. */
+    /**
+     * Deletes the group and its memberships; its users stay. The memberships get no events of their own: the
+     * application drops them on {@code group.deleted}.
+     */
     @Transactional
-    public void delete(String directoryId, String id, String ifMatch) {
-        StoredGroup current = groups.lock(directoryId, id).orElseThrow(() -> notFound(id));
+    public void delete(AuthenticatedDirectory directory, String id, String ifMatch) {
+        StoredGroup current = groups.lock(directory.directoryId(), id).orElseThrow(() -> notFound(id));
         ETags.checkIfMatch(ifMatch, current.version());
-        groups.delete(directoryId, id);
+        long memberCount = groups.memberCount(id);
+        groups.delete(directory.directoryId(), id);
+        events.deleted(directory, current, memberCount, now());
     }
 
-    private GroupResource write(String directoryId, StoredGroup current, ObjectNode document) {
+    /**
+     * Writes the group's new attributes; {@code group.updated} only if they differ from the current ones, then the
+     * events of the {@code members} the write changed.
+     */
+    private GroupResource write(AuthenticatedDirectory directory, StoredGroup current, ObjectNode document,
+                                MembershipDelta members) {
         GroupColumns columns = GroupColumns.of(document);
         OffsetDateTime now = now();
         String serialized = JSON.writeValueAsString(document);
         try {
-            groups.update(directoryId, current.id(), current.version() + 1, columns, now, serialized);
+            groups.update(directory.directoryId(), current.id(), current.version() + 1, columns, now, serialized);
         } catch (DuplicateKeyException e) {
             throw externalIdTaken(columns.externalId());
         }
         StoredGroup written = new StoredGroup(current.id(), current.seq(), current.version() + 1, current.created(),
                 now, serialized);
-        return resource(directoryId, written, document);
+        List<String> changedAttributes =
+                ChangedAttributes.between((ObjectNode) JSON.readTree(current.document()), document);
+        if (!changedAttributes.isEmpty()) {
+            events.updated(directory, written, document, groups.memberCount(current.id()), changedAttributes);
+        }
+        events.membersChanged(directory, written, document, members);
+        return resource(directory.directoryId(), written, document);
     }
 
     /** The member ids of a normalized {@code members} value, in order and without repeats. */

@@ -1,6 +1,7 @@
 package dev.roster.server.scim;
 
 import dev.roster.scim.projection.AttributeProjection;
+import dev.roster.server.directory.AuthenticatedDirectory;
 import dev.roster.server.group.GroupResource;
 import dev.roster.server.group.GroupService;
 import dev.roster.server.user.UserQuery;
@@ -39,7 +40,7 @@ class ScimGroupController {
 
     @PostMapping({"/scim/v2/{directoryId}/Groups", "/scim/v2/Groups"})
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        GroupResource created = groups.create(directoryId(request), bodies.read(request));
+        GroupResource created = groups.create(directory(request), bodies.read(request));
         ScimResponses.location(response, created.location());
         resource(HttpServletResponse.SC_CREATED, created, projection(request), response);
     }
@@ -66,7 +67,7 @@ class ScimGroupController {
     @PutMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
     void replace(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        GroupResource replaced = groups.replace(directoryId(request), id, bodies.read(request),
+        GroupResource replaced = groups.replace(directory(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
         resource(HttpServletResponse.SC_OK, replaced, projection(request), response);
     }
@@ -81,7 +82,7 @@ class ScimGroupController {
             throws IOException {
         AttributeProjection projection = projection(request);
         boolean returnGroup = !projection.isDefault();
-        GroupResource patched = groups.patch(directoryId(request), id, bodies.read(request),
+        GroupResource patched = groups.patch(directory(request), id, bodies.read(request),
                 request.getHeader("If-Match"));
         if (!returnGroup) {
             ScimResponses.eTag(response, patched.version());
@@ -93,7 +94,7 @@ class ScimGroupController {
 
     @DeleteMapping({"/scim/v2/{directoryId}/Groups/{id}", "/scim/v2/Groups/{id}"})
     void delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-        groups.delete(directoryId(request), id, request.getHeader("If-Match"));
+        groups.delete(directory(request), id, request.getHeader("If-Match"));
         ScimResponses.empty(response, HttpServletResponse.SC_NO_CONTENT);
     }
 
@@ -109,6 +110,10 @@ class ScimGroupController {
     }
 
     private static String directoryId(HttpServletRequest request) {
-        return ScimAuthenticationFilter.directoryOf(request).directoryId();
+        return directory(request).directoryId();
+    }
+
+    private static AuthenticatedDirectory directory(HttpServletRequest request) {
+        return ScimAuthenticationFilter.directoryOf(request);
     }
 }

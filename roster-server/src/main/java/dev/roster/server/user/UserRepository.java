@@ -46,6 +46,8 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
+import dev.roster.server.event.EventTable;
+import dev.roster.server.event.PendingEvent;
 import dev.roster.server.member.NewScimMember;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,6 +74,7 @@ import org.jooq.SelectConditionStep;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
+import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,8 +133,11 @@ class UserRepository {
     private final String insertUserAtOnce;
     private final String insertEmail;
     private final String insertMember;
+    private final String insertEvent;
     private final String deleteEmails;
     private final String updateUser;
+    /** PostgreSQL only: an update and its event in one statement; null elsewhere. */
+    private final String updateUserWithEvent;
     private final String addToUserCount;
     private final Map<LookupKey, String> lookups = new EnumMap<>(LookupKey.class);
 
@@ -141,24 +147,17 @@ class UserRepository {
         this.transactions = transactions;
         this.insertUser = render(userInsert(), 13);
         this.insertUserAtOnce = db.dialect().family() == SQLDialect.POSTGRES
-                ? render(userInsertAtOnce(), 19 + NewScimMember.BIND_VALUES)
+                ? render(userInsertAtOnce(), 19 + NewScimMember.BIND_VALUES + PendingEvent.BIND_VALUES)
                 : null;
         this.insertMember = render(NewScimMember.insert(db), NewScimMember.BIND_VALUES);
+        this.insertEvent = render(PendingEvent.insert(db), PendingEvent.BIND_VALUES);
         this.insertEmail = render(db.insertInto(USER_EMAILS, EMAIL_USER_ID, EMAIL_VALUE_KEY, EMAIL_TYPE_KEY)
                 .values(bind(EMAIL_USER_ID), bind(EMAIL_VALUE_KEY), bind(EMAIL_TYPE_KEY)), 3);
         this.deleteEmails = render(db.deleteFrom(USER_EMAILS).where(EMAIL_USER_ID.eq(bind(EMAIL_USER_ID))), 1);
-        this.updateUser = render(db.update(SCIM_USERS)
-                .set(USER_NAME, bind(USER_NAME))
-                .set(USER_NAME_KEY, bind(USER_NAME_KEY))
-                .set(EXTERNAL_ID, bind(EXTERNAL_ID))
-                .set(ACTIVE, bind(ACTIVE))
-                .set(DISPLAY_NAME_KEY, bind(DISPLAY_NAME_KEY))
-                .set(GIVEN_NAME_KEY, bind(GIVEN_NAME_KEY))
-                .set(FAMILY_NAME_KEY, bind(FAMILY_NAME_KEY))
-                .set(VERSION, bind(VERSION))
-                .set(LAST_MODIFIED_AT, bind(LAST_MODIFIED_AT))
-                .set(DOCUMENT, bind(DOCUMENT))
-                .where(DIRECTORY_ID.eq(bind(DIRECTORY_ID))).and(ID.eq(bind(ID))).and(VERSION.eq(bind(VERSION))), 13);
+        this.updateUser = render(userUpdate(), 13);
+        this.updateUserWithEvent = db.dialect().family() == SQLDialect.POSTGRES
+                ? render(userUpdateWithEvent(), 13 + PendingEvent.BIND_VALUES)
+                : null;
         this.addToUserCount = render(userCountAddition(), 4);
         // A unique key matches one row at most, so it gets no ORDER BY: with one, H2 walked the directory's
         // listing index (sorted already) instead of probing the key, which made a PUT cost O(directory size).
@@ -181,6 +180,35 @@ class UserRepository {
                         bind(VERSION), bind(CREATED_AT), bind(LAST_MODIFIED_AT), bind(DOCUMENT));
     }
 
+    private UpdateConditionStep<Record> userUpdate() {
+        return db.update(SCIM_USERS)
+                .set(USER_NAME, bind(USER_NAME))
+                .set(USER_NAME_KEY, bind(USER_NAME_KEY))
+                .set(EXTERNAL_ID, bind(EXTERNAL_ID))
+                .set(ACTIVE, bind(ACTIVE))
+                .set(DISPLAY_NAME_KEY, bind(DISPLAY_NAME_KEY))
+                .set(GIVEN_NAME_KEY, bind(GIVEN_NAME_KEY))
+                .set(FAMILY_NAME_KEY, bind(FAMILY_NAME_KEY))
+                .set(VERSION, bind(VERSION))
+                .set(LAST_MODIFIED_AT, bind(LAST_MODIFIED_AT))
+                .set(DOCUMENT, bind(DOCUMENT))
+                .where(DIRECTORY_ID.eq(bind(DIRECTORY_ID))).and(ID.eq(bind(ID))).and(VERSION.eq(bind(VERSION)));
+    }
+
+    /**
+     * The versioned update as a data-modifying CTE and its event inserted from the row it returns: the event
+     * exists exactly when the update matched, and costs no round trip of its own.
+     */
+    private Query userUpdateWithEvent() {
+        CommonTableExpression<Record1<String>> updated = name("updated_user").as(userUpdate().returningResult(ID));
+        return db.with(updated)
+                .insertInto(EventTable.EVENTS, EventTable.ID, EventTable.TYPE, EventTable.ORGANIZATION_ID,
+                        EventTable.DIRECTORY_ID, EventTable.OCCURRED_AT, EventTable.PAYLOAD)
+                .select(DSL.select(bind(EventTable.ID), bind(EventTable.TYPE), bind(EventTable.ORGANIZATION_ID),
+                                bind(EventTable.DIRECTORY_ID), bind(EventTable.OCCURRED_AT), bind(EventTable.PAYLOAD))
+                        .from(updated));
+    }
+
     private InsertOnDuplicateSetMoreStep<Record> userCountAddition() {
         return db.insertInto(USER_COUNTS, COUNT_DIRECTORY_ID, COUNT_SHARD, USER_COUNT)
                 .values(bind(COUNT_DIRECTORY_ID), bind(COUNT_SHARD), bind(USER_COUNT))
@@ -190,7 +218,7 @@ class UserRepository {
     }
 
     /**
-     * The four inserts of a create (user, emails, count, member) as data-modifying CTEs of one autocommitted
+     * The five inserts of a create (user, emails, count, member, event) as data-modifying CTEs of one autocommitted
      * statement: a quarter to a third more creates per second from PostgreSQL than the same inserts in a
      * transaction, which costs a round trip each. The email rows come from two parallel arrays (value keys,
      * type keys). A unique violation fails the whole statement, so nothing is half-written.
@@ -209,7 +237,9 @@ class UserRepository {
                 name("counted").as(userCountAddition().returningResult(COUNT_SHARD));
         CommonTableExpression<Record1<String>> member =
                 name("inserted_member").as(NewScimMember.insertReturningId(db));
-        return db.with(user).with(emailRows).with(count).with(member).select(user.field(ID)).from(user);
+        CommonTableExpression<Record1<String>> event =
+                name("inserted_event").as(PendingEvent.insert(db).returningResult(EventTable.ID));
+        return db.with(user).with(emailRows).with(count).with(member).with(event).select(user.field(ID)).from(user);
     }
 
     /** A bind marker for {@code field}'s type: the statement is rendered once, its values bound per call. */
@@ -227,11 +257,12 @@ class UserRepository {
     }
 
     /**
-     * Stores a new user at version 1 with its email rows and its organization member, and counts it in, all or
-     * nothing: one statement on PostgreSQL, a transaction elsewhere. A taken userName is a
-     * {@link DuplicateKeyException}.
+     * Stores a new user at version 1 with its email rows, its organization member and its {@code user.created}
+     * event, and counts it in, all or nothing: one statement on PostgreSQL, a transaction elsewhere. A taken
+     * userName is a {@link DuplicateKeyException}.
      */
-    void insert(String directoryId, String id, UserColumns columns, OffsetDateTime now, String document) {
+    void insert(String directoryId, String id, UserColumns columns, OffsetDateTime now, String document,
+                PendingEvent created) {
         int shard = randomCountShard();
         NewScimMember member = NewScimMember.of(directoryId, id, columns.active(), now);
         if (insertUserAtOnce != null) {
@@ -245,6 +276,7 @@ class UserRepository {
                         emails.stream().map(UserColumns.EmailKey::typeKey).toArray()));
                 setUserCountAddition(statement, 16, directoryId, shard, 1);
                 member.bind(statement, 20);
+                created.bind(statement, 20 + NewScimMember.BIND_VALUES);
             }, (ResultSetExtractor<Void>) rows -> null);
             return;
         }
@@ -253,6 +285,7 @@ class UserRepository {
             insertEmails(id, columns.emails());
             addToUserCount(directoryId, shard, 1);
             jdbc.update(insertMember, statement -> member.bind(statement, 1));
+            jdbc.update(insertEvent, statement -> created.bind(statement, 1));
         });
     }
 
@@ -307,18 +340,35 @@ class UserRepository {
         }, STORED_USER);
     }
 
-    /** Writes a new version if the stored one is still {@code expectedVersion}; false if another write won. */
+    /**
+     * Writes a new version and its event if the stored one is still {@code expectedVersion}; false, writing
+     * nothing, if another write won. One statement on PostgreSQL; call it in a transaction.
+     */
     boolean update(String directoryId, String id, long expectedVersion, UserColumns columns,
-                   OffsetDateTime now, String document) {
-        return jdbc.update(updateUser, statement -> {
-            setAttributeColumns(statement, 1, columns);
-            statement.setLong(8, expectedVersion + 1);
-            statement.setObject(9, now);
-            statement.setString(10, document);
-            statement.setString(11, directoryId);
-            statement.setString(12, id);
-            statement.setLong(13, expectedVersion);
-        }) == 1;
+                   OffsetDateTime now, String document, PendingEvent event) {
+        if (updateUserWithEvent != null) {
+            return jdbc.update(updateUserWithEvent, statement -> {
+                setUpdate(statement, directoryId, id, expectedVersion, columns, now, document);
+                event.bind(statement, 14);
+            }) == 1;
+        }
+        boolean updated = jdbc.update(updateUser,
+                statement -> setUpdate(statement, directoryId, id, expectedVersion, columns, now, document)) == 1;
+        if (updated) {
+            jdbc.update(insertEvent, statement -> event.bind(statement, 1));
+        }
+        return updated;
+    }
+
+    private static void setUpdate(PreparedStatement statement, String directoryId, String id, long expectedVersion,
+                                  UserColumns columns, OffsetDateTime now, String document) throws SQLException {
+        setAttributeColumns(statement, 1, columns);
+        statement.setLong(8, expectedVersion + 1);
+        statement.setObject(9, now);
+        statement.setString(10, document);
+        statement.setString(11, directoryId);
+        statement.setString(12, id);
+        statement.setLong(13, expectedVersion);
     }
 
     /** The columns that mirror the document's attributes, written alike by insert and update, from {@code first}. */

@@ -2,11 +2,13 @@ package dev.roster.server.user;
 
 import dev.roster.server.scim.ETags;
 import dev.roster.server.scim.ScimResources;
+import java.util.List;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /** Turns stored users into SCIM User resources: the stored document plus {@code id} and {@code meta}. */
 final class UserResources {
@@ -62,6 +64,18 @@ final class UserResources {
         json.append(",\"version\":");
         quote(json, ETags.of(user.version()));
         return json.append("}}").toString();
+    }
+
+    /** The {@code data} of a user event that is not about a change of attributes: the resource. */
+    static RawValue eventData(StoredUser user, String scimBaseUrl) {
+        return new RawValue(json(user, scimBaseUrl));
+    }
+
+    /** The {@code data} of a user event about a write: the resource and the names of the changed attributes. */
+    static RawValue eventData(StoredUser user, String scimBaseUrl, List<String> changedAttributes) {
+        String resource = json(user, scimBaseUrl);
+        return new RawValue(resource.substring(0, resource.length() - 1) + ",\"changedAttributes\":"
+                + JSON.writeValueAsString(changedAttributes) + "}");
     }
 
     /**

@@ -5,12 +5,16 @@ import static org.jooq.impl.DSL.noCondition;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchRequest;
 import dev.roster.scim.projection.AttributeProjection;
+import dev.roster.scim.resource.ChangedAttributes;
 import dev.roster.server.attribute.UserSchema;
 import dev.roster.server.attribute.UserSchemas;
 import dev.roster.server.common.ListOrder;
 import dev.roster.server.common.PageCursor;
 import dev.roster.server.config.PublicUrl;
 import dev.roster.server.directory.AuthenticatedDirectory;
+import dev.roster.server.event.EventLog;
+import dev.roster.server.event.EventType;
+import dev.roster.server.event.PendingEvent;
 import dev.roster.server.member.MemberLifecycle;
 import dev.roster.server.scim.ETags;
 import java.time.Clock;
@@ -41,14 +45,16 @@ public class UserService {
     private final Clock clock;
     private final UserSchemas schemas;
     private final MemberLifecycle members;
+    private final EventLog events;
 
     UserService(UserRepository users, PublicUrl publicUrl, Clock clock, UserSchemas schemas,
-                MemberLifecycle members) {
+                MemberLifecycle members, EventLog events) {
         this.users = users;
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.schemas = schemas;
         this.members = members;
+        this.events = events;
     }
 
     /** How a read or search of the directory's users answers with {@code attributes}/{@code excludedAttributes}. */
@@ -60,8 +66,8 @@ public class UserService {
 
     /**
      * The unique index on the userName key decides concurrent creates: one wins, the others get a 409. The
-     * repository's insert, which also makes the user's organization member, is atomic by itself, so no
-     * transaction is opened here.
+     * repository's insert, which also makes the user's organization member and its event, is atomic by itself,
+     * so no transaction is opened here.
      */
     public UserResource create(AuthenticatedDirectory directory, JsonNode body) {
         String directoryId = directory.directoryId();
@@ -71,13 +77,17 @@ public class UserService {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
         String serialized = UserResources.serialize(document);
+        StoredUser stored = new StoredUser(id, 0, 1, now, now, serialized, null);
+        String scimBaseUrl = publicUrl.scimBaseUrl(directoryId);
+        PendingEvent created = events.render(EventType.USER_CREATED, directory.organizationId(), directoryId, now,
+                UserResources.eventData(stored, scimBaseUrl));
         try {
-            users.insert(directoryId, id, columns, now, serialized);
+            users.insert(directoryId, id, columns, now, serialized, created);
         } catch (DuplicateKeyException e) {
             throw userNameTaken(columns.userName());
         }
-        return new UserResource(new StoredUser(id, 0, 1, now, now, serialized, null), document,
-                publicUrl.scimBaseUrl(directoryId));
+        events.written();
+        return new UserResource(stored, document, scimBaseUrl);
     }
 
     public UserResource get(AuthenticatedDirectory directory, String id) {
@@ -99,7 +109,7 @@ public class UserService {
 
     /**
      * With {@code If-Match}, deletes exactly the version it matched: a write in between makes it a 412. The
-     * user's organization member is revoked in the same transaction.
+     * user's organization member is revoked in the same transaction, and its event shows the user as it was.
      */
     @Transactional
     public void delete(AuthenticatedDirectory directory, String id, String ifMatch) {
@@ -115,6 +125,8 @@ public class UserService {
                     : notFound(id);
         }
         members.userDeleted(id, user.document(), now);
+        events.append(events.render(EventType.USER_DELETED, directory.organizationId(), directoryId, now,
+                UserResources.eventData(user, publicUrl.scimBaseUrl(directoryId))));
     }
 
     public UserPage search(AuthenticatedDirectory directory, UserQuery query) {
@@ -254,8 +266,9 @@ public class UserService {
     }
 
     /**
-     * {@code change} turns the stored document into the next one. Only a change of
-     * {@code active} touches the user's organization member: other writes cost no extra statement.
+     * {@code change} turns the stored document into the next one. Only a change of {@code active} touches the
+     * user's organization member, and makes the event {@code user.deactivated} or {@code user.reactivated}
+     * instead of {@code user.updated}. A write that changes nothing writes no new version and no event.
      */
     private UserResource write(AuthenticatedDirectory directory, String id, String ifMatch,
                                UnaryOperator<ObjectNode> change) {
@@ -269,16 +282,24 @@ public class UserService {
                 return new UserResource(current, currentDocument, publicUrl.scimBaseUrl(directoryId));
             }
             UserColumns columns = UserColumns.of(next);
+            UserColumns currentColumns = UserColumns.of(currentDocument);
             OffsetDateTime now = now();
             String serialized = UserResources.serialize(next);
+            StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
+                    serialized, current.groups());
+            String scimBaseUrl = publicUrl.scimBaseUrl(directoryId);
+            EventType type = columns.active() == currentColumns.active() ? EventType.USER_UPDATED
+                    : columns.active() ? EventType.USER_REACTIVATED : EventType.USER_DEACTIVATED;
+            PendingEvent event = events.render(type, directory.organizationId(), directoryId, now,
+                    UserResources.eventData(stored, scimBaseUrl, ChangedAttributes.between(currentDocument, next)));
             boolean written;
             try {
-                written = users.update(directoryId, id, current.version(), columns, now, serialized);
+                written = users.update(directoryId, id, current.version(), columns, now, serialized, event);
             } catch (DuplicateKeyException e) {
                 throw userNameTaken(columns.userName());
             }
             if (written) {
-                UserColumns currentColumns = UserColumns.of(currentDocument);
+                events.written();
                 if (!columns.emails().equals(currentColumns.emails())) {
                     users.replaceEmails(id, columns.emails());
                 }
@@ -288,9 +309,7 @@ public class UserService {
                 if (columns.active() != currentColumns.active()) {
                     changeMembership(directory, id, columns.active(), now);
                 }
-                StoredUser stored = new StoredUser(id, current.seq(), current.version() + 1, current.created(), now,
-                        serialized, current.groups());
-                return new UserResource(stored, next, publicUrl.scimBaseUrl(directoryId));
+                return new UserResource(stored, next, scimBaseUrl);
             }
         }
         throw new ScimException(409, null, "user " + id + " is being changed concurrently; retry the request");

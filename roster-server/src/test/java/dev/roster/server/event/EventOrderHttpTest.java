@@ -95,10 +95,13 @@ class EventOrderHttpTest extends RosterHttpTest {
             });
             List<Future<?>> written = new ArrayList<>();
             writers.forEach(writer -> written.add(pool.submit(writer::writeFor)));
-            for (Future<?> writer : written) {
-                writer.get();
+            try {
+                for (Future<?> writer : written) {
+                    writer.get();
+                }
+            } finally {
+                writing.set(false);
             }
-            writing.set(false);
             reading.get();
         }
         List<String> expected = writers.stream().flatMap(writer -> writer.implied.stream()).toList();
@@ -113,11 +116,16 @@ class EventOrderHttpTest extends RosterHttpTest {
         assertThat(expected.size()).as("events written").isGreaterThan(100);
     }
 
-    /** A management API client changing one directory's tokens and one member's role as fast as it can. */
+    /**
+     * A client changing one directory's tokens, one member's role and the directory's SCIM users as fast as it
+     * can: management writes run in transactions, a SCIM create on PostgreSQL in one autocommitted statement.
+     */
     private final class Writer {
 
         private final String directoryId;
         private final String memberPath;
+        private final JsonClient scim;
+        private final List<String> users = new ArrayList<>();
         private final List<String> liveTokens = new ArrayList<>();
         private final List<String> implied = new ArrayList<>();
         private String role = "member";
@@ -127,6 +135,8 @@ class EventOrderHttpTest extends RosterHttpTest {
                     Map.of("provider", "okta", "name", "Okta"));
             assertThat(directory.status()).isEqualTo(201);
             directoryId = directory.body().get("id").asString();
+            scim = new JsonClient(directory.body().get("scimBaseUrl").asString(),
+                    directory.body().get("token").asString(), SCIM_JSON);
             HttpResponse member = operator().post("/api/v1/organizations/" + organizationId + "/members",
                     Map.of("email", directoryId + "@example.com"));
             memberPath = "/api/v1/organizations/" + organizationId + "/members/" + member.body().get("id").asString();
@@ -139,7 +149,7 @@ class EventOrderHttpTest extends RosterHttpTest {
             JsonClient operator = operator();
             Instant end = Instant.now().plus(WRITING);
             while (Instant.now().isBefore(end)) {
-                switch (ThreadLocalRandom.current().nextInt(3)) {
+                switch (ThreadLocalRandom.current().nextInt(5)) {
                     case 0 -> {
                         HttpResponse issued = operator.post("/api/v1/directories/" + directoryId + "/tokens", null);
                         assertThat(issued.status()).isEqualTo(201);
@@ -152,6 +162,24 @@ class EventOrderHttpTest extends RosterHttpTest {
                             assertThat(operator.delete("/api/v1/directories/" + directoryId + "/tokens/" + token)
                                     .status()).isEqualTo(204);
                             implied.add("directory.token.revoked " + token);
+                        }
+                    }
+                    case 2 -> {
+                        HttpResponse created = scim.post("/Users", Map.of("schemas",
+                                List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
+                                "userName", directoryId + "-" + users.size() + "@example.com"));
+                        assertThat(created.status()).isEqualTo(201);
+                        users.add(created.body().get("id").asString());
+                        implied.add("user.created " + users.getLast());
+                    }
+                    case 3 -> {
+                        if (!users.isEmpty()) {
+                            String user = users.get(ThreadLocalRandom.current().nextInt(users.size()));
+                            assertThat(scim.patch("/Users/" + user, Map.of("schemas",
+                                    List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"), "Operations",
+                                    List.of(Map.of("op", "replace", "path", "title", "value", "T" + implied.size())))
+                            ).status()).isEqualTo(200);
+                            implied.add("user.updated " + user);
                         }
                     }
                     default -> {

@@ -86,6 +86,8 @@ class EventsHttpTest extends RosterHttpTest {
 
         assertThat(events).extracting(event -> event.get("type").asString() + " " + event.get("data").get("id"))
                 .containsExactly("directory.token.created \"" + initialToken + "\"",
+                        "user.created \"" + user.body().get("id").asString() + "\"",
+                        "user.deactivated \"" + user.body().get("id").asString() + "\"",
                         "directory.token.revoked \"" + initialToken + "\"",
                         "directory.token.created \"" + marker + "\"");
     }
@@ -151,7 +153,7 @@ class EventsHttpTest extends RosterHttpTest {
                 "directoryId", "data");
         assertThat(event.get("id").asString()).startsWith("evt_");
         assertThat(event.get("version").asInt()).isEqualTo(1);
-        assertThat(event.get("occurredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(event.get("occurredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(event.get("organizationId").asString()).isEqualTo(organizationId);
         assertThat(event.get("directoryId").asString(null)).isEqualTo(directoryId);
     }

@@ -12,10 +12,13 @@ import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.FilterParser;
 import dev.roster.scim.filter.FilterTruthTable;
 import dev.roster.server.common.Ids;
+import dev.roster.server.event.EventLog;
+import dev.roster.server.event.EventType;
 import dev.roster.server.directory.AuthenticatedDirectory;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,6 +60,9 @@ class UserFilterTruthTableTest {
     @Autowired
     private DSLContext db;
 
+    @Autowired
+    private EventLog events;
+
     private String directoryId;
     private String organizationId;
 
@@ -82,7 +88,8 @@ class UserFilterTruthTableTest {
             ObjectNode document = ((ObjectNode) user.deepCopy());
             document.remove("id");
             document.remove("meta");
-            users.insert(directoryId, id, UserColumns.of(document), now, UserResources.serialize(document));
+            users.insert(directoryId, id, UserColumns.of(document), now, UserResources.serialize(document),
+                    events.render(EventType.USER_CREATED, organizationId, directoryId, now, Map.of("id", id)));
             db.update(UserTable.SCIM_USERS)
                     .set(UserTable.CREATED_AT, OffsetDateTime.parse(user.at("/meta/created").asString()))
                     .set(UserTable.LAST_MODIFIED_AT, OffsetDateTime.parse(user.at("/meta/lastModified").asString()))
