@@ -9,6 +9,7 @@ import dev.roster.server.common.Ids;
 import dev.roster.server.event.EventTable;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,7 @@ class WebhookDeliveryRepository {
             field(name("webhook_deliveries", "created_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> DELIVERED_AT =
             field(name("webhook_deliveries", "delivered_at"), OffsetDateTime.class);
+    private static final Field<Long> CLAIM_TOKEN = field(name("webhook_deliveries", "claim_token"), Long.class);
 
     private static final Table<Record> EARLIER = table(name("webhook_deliveries")).as("earlier");
     private static final Field<Long> EARLIER_SEQ = field(name("earlier", "seq"), Long.class);
@@ -68,9 +71,11 @@ class WebhookDeliveryRepository {
     private static final Field<Long> DURATION_MS = field(name("duration_ms"), Long.class);
 
     private final DSLContext db;
+    private final boolean postgres;
 
     WebhookDeliveryRepository(DSLContext db) {
         this.db = db;
+        this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
     }
 
     record LoggedEvent(String id, long position, String type, String organizationId, String directoryId,
@@ -84,12 +89,29 @@ class WebhookDeliveryRepository {
                 .fetchOptional(LAST_POSITION);
     }
 
+    /**
+     * For the rest of the transaction, on PostgreSQL: the fan-out's and the claim's reads stop at their limit only when
+     * they read an index in its order. Without table statistics (a new table, or autovacuum off) the planner expects a
+     * handful of rows and may read them all and sort them instead, costing as much as the log or the backlog is long;
+     * and PostgreSQL keeps a prepared statement's plan once it has made a generic one, so a plan made while a table
+     * was small would stay. Without sorting, the ordered index read is the only plan left; and each statement is
+     * planned for its own values, because in the server a kept generic plan of the claim still took seconds once
+     * the deliveries numbered tens of thousands, where psql planned it in milliseconds.
+     */
+    private void forbidSorting() {
+        if (postgres) {
+            db.fetch("select set_config('enable_sort', 'off', true), set_config('plan_cache_mode', "
+                    + "'force_custom_plan', true)");
+        }
+    }
+
     void fannedOutTo(long position) {
         db.update(FAN_OUT).set(LAST_POSITION, position).where(FAN_OUT_ID.eq(THE_FAN_OUT)).execute();
     }
 
     /** Positioned events after {@code after}, in commit order: a whole sequencer batch is visible or none of it. */
     List<LoggedEvent> eventsAfter(long after, int limit) {
+        forbidSorting();
         return db.select(EVENT_FIELDS).from(EventTable.EVENTS).where(EventTable.POSITION.gt(after))
                 .orderBy(EventTable.POSITION).limit(limit).fetch(WebhookDeliveryRepository::toLoggedEvent);
     }
@@ -123,21 +145,25 @@ class WebhookDeliveryRepository {
         return ids;
     }
 
-    /** A claimed delivery with what sending it needs. */
-    record Claimed(String id, String endpointId, String url, String secretEncrypted, String eventId, String payload,
-                   int attemptCount) {
+    /** A claimed delivery with what sending it needs, and the token of the claim that took it. */
+    record Claimed(String id, long claimToken, String endpointId, String url, String secretEncrypted, String eventId,
+                   String payload, int attemptCount) {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries of enabled endpoints until {@code leaseUntil}: none held behind an
-     * earlier pending delivery of the same endpoint and resource, and none another instance is claiming now.
+     * Claims up to {@code limit} due deliveries of enabled endpoints until {@code leaseUntil}, stamping them with
+     * {@code claimToken}: none held behind an earlier pending delivery of the same endpoint and resource, and none
+     * another instance is claiming now.
      */
-    List<Claimed> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+    List<Claimed> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int limit, long claimToken) {
+        forbidSorting();
         List<String> ids = db.select(ID).from(DELIVERIES)
                 .where(STATUS.eq(PENDING)).and(NEXT_ATTEMPT_AT.le(now))
+                // offset 0 keeps PostgreSQL from turning the probe into a join, which could hash the whole table
                 .andNotExists(selectOne().from(EARLIER)
                         .where(EARLIER_ENDPOINT_ID.eq(ENDPOINT_ID)).and(EARLIER_RESOURCE_KEY.eq(RESOURCE_KEY))
-                        .and(EARLIER_STATUS.eq(PENDING)).and(EARLIER_SEQ.lt(SEQ)))
+                        .and(EARLIER_STATUS.eq(PENDING)).and(EARLIER_SEQ.lt(SEQ))
+                        .offset(0))
                 .andExists(selectOne().from(WebhookEndpointRepository.ENDPOINTS)
                         .where(WebhookEndpointRepository.ID.eq(ENDPOINT_ID))
                         .and(WebhookEndpointRepository.ENABLED.isTrue()))
@@ -148,7 +174,8 @@ class WebhookDeliveryRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        db.update(DELIVERIES).set(NEXT_ATTEMPT_AT, leaseUntil).where(ID.in(ids)).execute();
+        db.update(DELIVERIES).set(NEXT_ATTEMPT_AT, leaseUntil).set(CLAIM_TOKEN, claimToken).where(ID.in(ids))
+                .execute();
         return db.select(ID, ENDPOINT_ID, WebhookEndpointRepository.URL, WebhookEndpointRepository.SECRET_ENCRYPTED,
                         DELIVERY_EVENT_ID, EventTable.PAYLOAD, ATTEMPT_COUNT)
                 .from(DELIVERIES)
@@ -156,28 +183,55 @@ class WebhookDeliveryRepository {
                 .join(EventTable.EVENTS).on(EventTable.ID.eq(DELIVERY_EVENT_ID))
                 .where(ID.in(ids))
                 .orderBy(SEQ)
-                .fetch(r -> new Claimed(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7()));
+                .fetch(r -> new Claimed(r.value1(), claimToken, r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
+    /**
+     * Locks the deliveries of {@code ids} that still exist (an endpoint's deletion takes its deliveries along) and
+     * answers the token of the claim each one carries now; null for one no claim holds.
+     */
+    Map<String, Long> lockClaims(Collection<String> ids) {
+        Map<String, Long> tokens = new HashMap<>();
+        db.select(ID, CLAIM_TOKEN).from(DELIVERIES).where(ID.in(ids)).forUpdate()
+                .forEach(r -> tokens.put(r.value1(), r.value2()));
+        return tokens;
     }
 
     record Attempt(OffsetDateTime attemptedAt, Integer httpStatus, String error, long durationMs) {
     }
 
-    void recordAttempt(String deliveryId, Attempt attempt) {
-        db.insertInto(ATTEMPTS).columns(ATTEMPT_DELIVERY_ID, ATTEMPTED_AT, HTTP_STATUS, ERROR, DURATION_MS)
-                .values(deliveryId, attempt.attemptedAt(), attempt.httpStatus(), attempt.error(),
-                        attempt.durationMs())
-                .execute();
+    record DeliveryAttempt(String deliveryId, Attempt attempt) {
     }
 
-    void delivered(String id, int attemptCount, OffsetDateTime at) {
-        db.update(DELIVERIES).set(STATUS, DELIVERED).set(ATTEMPT_COUNT, attemptCount).set(DELIVERED_AT, at)
-                .where(ID.eq(id)).execute();
+    /** Inserts every attempt in one statement. */
+    void recordAttempts(List<DeliveryAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(ATTEMPTS).columns(ATTEMPT_DELIVERY_ID, ATTEMPTED_AT, HTTP_STATUS, ERROR,
+                DURATION_MS);
+        for (DeliveryAttempt recorded : attempts) {
+            Attempt attempt = recorded.attempt();
+            insert = insert.values(recorded.deliveryId(), attempt.attemptedAt(), attempt.httpStatus(),
+                    attempt.error(), attempt.durationMs());
+        }
+        insert.execute();
     }
 
-    /** After a failed attempt: due again at {@code retryAt}, or failed for good when that is empty. */
+    /** After a successful attempt of each, in one statement; their claims end. */
+    void delivered(Collection<String> ids, OffsetDateTime at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.update(DELIVERIES).set(STATUS, DELIVERED).set(ATTEMPT_COUNT, ATTEMPT_COUNT.plus(1)).set(DELIVERED_AT, at)
+                .setNull(CLAIM_TOKEN)
+                .where(ID.in(ids)).execute();
+    }
+
+    /** After a failed attempt: due again at {@code retryAt}, or failed for good when that is empty; the claim ends. */
     void failed(String id, int attemptCount, Optional<OffsetDateTime> retryAt) {
-        var update = db.update(DELIVERIES).set(ATTEMPT_COUNT, attemptCount);
+        var update = db.update(DELIVERIES).set(ATTEMPT_COUNT, attemptCount).setNull(CLAIM_TOKEN);
         (retryAt.isPresent() ? update.set(NEXT_ATTEMPT_AT, retryAt.get()) : update.set(STATUS, FAILED))
                 .where(ID.eq(id)).execute();
     }

@@ -8,9 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs webhook fan-out and sending on virtual threads: fan-out right after the sequencer positions events on this
- * instance, sending right after a fan-out queued deliveries, and both every {@code pollInterval} for retries that
- * fall due and for other instances' events.
+ * Runs webhook fan-out, sending and recording on virtual threads: fan-out right after the sequencer positions events
+ * on this instance, sending right after a fan-out queued deliveries or attempts were recorded (which may release
+ * deliveries held behind them), recording right after attempts ended, so that the attempts that end meanwhile are
+ * recorded together; and each every {@code pollInterval} for retries that fall due and for other instances' events.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -18,11 +19,17 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookSender sending;
     private final NudgedLoop fanOut;
     private final NudgedLoop sender;
+    private final NudgedLoop recorder;
 
     WebhookDispatcher(WebhookFanOut fanOut, WebhookSender sender, RosterProperties properties) {
         this.sending = sender;
+        this.recorder = new NudgedLoop("webhook-recorder", properties.webhooks().pollInterval(), () -> {
+            if (sender.recordAll() > 0) {
+                nudgeSender();
+            }
+        });
         this.sender = new NudgedLoop("webhook-sender", properties.webhooks().pollInterval(),
-                () -> sender.sendAllDue(this::nudgeSender));
+                () -> sender.sendAllDue(recorder::nudge));
         this.fanOut = new NudgedLoop("webhook-fan-out", properties.webhooks().pollInterval(), () -> {
             if (fanOut.fanOutAll() > 0) {
                 this.sender.nudge();
@@ -45,13 +52,17 @@ class WebhookDispatcher implements SmartLifecycle {
         sending.start();
         fanOut.start();
         sender.start();
+        recorder.start();
     }
 
+    /** Records what the requests in flight answered before the recorder stops; what is left goes to its lease. */
     @Override
     public void stop() {
         fanOut.stop();
         sender.stop();
         sending.stop();
+        recorder.stop();
+        sending.recordAll();
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 import dev.roster.server.event.EventType;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,9 +82,10 @@ class WebhookEndpointRepository {
         return db.deleteFrom(ENDPOINTS).where(ID.eq(id)).execute() == 1;
     }
 
-    void succeeded(String id) {
+    /** Records that an attempt to each endpoint succeeded: none of them is failing any more. */
+    void succeeded(Collection<String> ids) {
         db.update(ENDPOINTS).set(FAILING_SINCE, (OffsetDateTime) null)
-                .where(ID.eq(id)).and(FAILING_SINCE.isNotNull()).execute();
+                .where(ID.in(ids)).and(FAILING_SINCE.isNotNull()).execute();
     }
 
     /**

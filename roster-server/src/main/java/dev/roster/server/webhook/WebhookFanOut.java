@@ -1,5 +1,6 @@
 package dev.roster.server.webhook;
 
+import dev.roster.server.event.EventSequencer;
 import dev.roster.server.event.EventType;
 import dev.roster.server.webhook.WebhookDeliveryRepository.LoggedEvent;
 import dev.roster.server.webhook.WebhookDeliveryRepository.NewDelivery;
@@ -23,14 +24,16 @@ class WebhookFanOut {
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
+    private final EventSequencer sequencer;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     WebhookFanOut(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
-                  TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                  EventSequencer sequencer, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
+        this.sequencer = sequencer;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -52,11 +55,16 @@ class WebhookFanOut {
 
     private Batch fanOutBatch() {
         return deliveries.lockFanOut().map(lastPosition -> {
+            List<WebhookEndpoint> enabled = endpoints.enabled();
+            if (enabled.isEmpty()) {
+                // nothing to queue: move past every positioned event without reading one
+                deliveries.fannedOutTo(Math.max(lastPosition, sequencer.lastPosition()));
+                return new Batch(0, 0);
+            }
             List<LoggedEvent> events = deliveries.eventsAfter(lastPosition, BATCH_SIZE);
             if (events.isEmpty()) {
                 return new Batch(0, 0);
             }
-            List<WebhookEndpoint> enabled = endpoints.enabled();
             List<NewDelivery> queued = new ArrayList<>();
             for (LoggedEvent event : events) {
                 var type = EventType.fromWireName(event.type()).orElseThrow();

@@ -3,6 +3,7 @@ package dev.roster.server.webhook;
 import dev.roster.server.config.RosterProperties;
 import dev.roster.server.webhook.WebhookDeliveryRepository.Attempt;
 import dev.roster.server.webhook.WebhookDeliveryRepository.Claimed;
+import dev.roster.server.webhook.WebhookDeliveryRepository.DeliveryAttempt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +13,25 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.security.SecureRandom;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,6 +50,8 @@ class WebhookSender {
     static final int MAX_IN_FLIGHT = 256;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private static final int MAX_ERROR_LENGTH = 500;
+    static final int RECORD_BATCH_SIZE = 500;
+    private static final int MAX_SECRETS_KEPT = 10_000;
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
@@ -50,6 +65,9 @@ class WebhookSender {
     private final Duration lease;
     private final HttpClient http;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final RandomGenerator claimTokens = new SecureRandom();
     private volatile ExecutorService requests;
 
     WebhookSender(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, SecretKeyring keyring,
@@ -91,8 +109,8 @@ class WebhookSender {
 
     /**
      * Claims every delivery due now, as far as {@code MAX_IN_FLIGHT} allows, and sends each on its own virtual
-     * thread without waiting, so a slow receiver holds up no other; {@code afterAttempt} runs when an attempt is
-     * recorded, since it may release a delivery held behind it. The number claimed.
+     * thread without waiting, so a slow receiver holds up no other; {@code afterAttempt} runs when an attempt's
+     * outcome is queued for {@link #recordAll}. The number claimed.
      */
     int sendAllDue(Runnable afterAttempt) {
         int claimed = 0;
@@ -103,7 +121,8 @@ class WebhookSender {
             try {
                 if (limit > 0) {
                     OffsetDateTime now = now();
-                    batch = transactions.execute(status -> deliveries.claim(now, now.plus(lease), limit));
+                    long claimToken = claimTokens.nextLong();
+                    batch = transactions.execute(status -> deliveries.claim(now, now.plus(lease), limit, claimToken));
                 }
             } finally {
                 inFlight.release(permits - batch.size());
@@ -118,15 +137,34 @@ class WebhookSender {
 
     private void sendAndRelease(Claimed delivery, Runnable afterAttempt) {
         try {
-            send(delivery);
-            afterAttempt.run();
+            attempt(delivery).ifPresent(attempt -> {
+                outcomes.add(new Outcome(delivery, attempt));
+                afterAttempt.run();
+            });
         } finally {
             inFlight.release();
         }
     }
 
-    private void send(Claimed claimed) {
-        attempt(claimed).ifPresent(attempt -> transactions.executeWithoutResult(status -> record(claimed, attempt)));
+    private record Outcome(Claimed claimed, Attempt attempt) {
+    }
+
+    /**
+     * Records the outcomes of the attempts made since the last call, {@code RECORD_BATCH_SIZE} to a transaction:
+     * the attempts in one statement and the deliveries they delivered in another. The number recorded.
+     */
+    int recordAll() {
+        int recorded = 0;
+        List<Outcome> batch = new ArrayList<>();
+        for (Outcome outcome = outcomes.poll(); outcome != null; outcome = outcomes.poll()) {
+            batch.add(outcome);
+            if (batch.size() == RECORD_BATCH_SIZE || outcomes.isEmpty()) {
+                transactions.executeWithoutResult(status -> record(batch));
+                recorded += batch.size();
+                batch.clear();
+            }
+        }
+        return recorded;
     }
 
     /** The attempt's outcome; empty when interrupted by shutdown, which leaves the delivery to its lease. */
@@ -137,7 +175,6 @@ class WebhookSender {
         if (refusal.isPresent()) {
             return Optional.of(new Attempt(at, null, "not sent: the URL " + refusal.get(), 0));
         }
-        String secret = keyring.decrypt(claimed.secretEncrypted(), claimed.endpointId());
         long timestamp = at.toEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(claimed.url()))
                 .timeout(timeout)
@@ -145,7 +182,7 @@ class WebhookSender {
                 .header("webhook-id", claimed.eventId())
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature",
-                        WebhookSignature.sign(secret, claimed.eventId(), timestamp, claimed.payload()))
+                        WebhookSignature.sign(secret(claimed), claimed.eventId(), timestamp, claimed.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(claimed.payload()))
                 .build();
         try {
@@ -161,30 +198,71 @@ class WebhookSender {
         }
     }
 
+    /** The endpoint's secret in clear, decrypted once per encrypted secret rather than once per attempt. */
+    private String secret(Claimed claimed) {
+        if (secrets.size() > MAX_SECRETS_KEPT) {
+            secrets.clear();
+        }
+        return secrets.computeIfAbsent(claimed.secretEncrypted(),
+                encrypted -> keyring.decrypt(encrypted, claimed.endpointId()));
+    }
+
     /**
-     * Writes the endpoint row before the delivery rows, in the order the management API's updates take, so the two
-     * never wait on each other's locks (a deadlock).
+     * Writes the endpoint rows before the delivery rows, in the order the management API's updates take, so the
+     * two never wait on each other's locks (a deadlock). An endpoint's health follows every attempt, and every
+     * attempt is recorded; but a delivery changes only while the claim that sent it still holds it: one that
+     * outlasted its lease belongs to whichever claim took it again.
      */
-    private void record(Claimed claimed, Attempt attempt) {
-        int attempts = claimed.attemptCount() + 1;
+    private void record(List<Outcome> batch) {
         OffsetDateTime now = now();
-        if (attempt.httpStatus() != null && attempt.httpStatus() / 100 == 2) {
-            endpoints.succeeded(claimed.endpointId());
-            deliveries.recordAttempt(claimed.id(), attempt);
-            deliveries.delivered(claimed.id(), attempts, now);
-            return;
+        List<Outcome> failures = batch.stream().filter(outcome -> !succeeded(outcome.attempt()))
+                .sorted(Comparator.comparing(outcome -> outcome.claimed().endpointId())).toList();
+        Set<String> succeededEndpoints = batch.stream().filter(outcome -> succeeded(outcome.attempt()))
+                .map(outcome -> outcome.claimed().endpointId()).collect(Collectors.toCollection(TreeSet::new));
+        if (!succeededEndpoints.isEmpty()) {
+            endpoints.succeeded(succeededEndpoints);
         }
-        String reason = "every attempt failed for " + disableAfter.toString().substring("PT".length()).toLowerCase()
-                + "; the last: " + describe(attempt);
-        boolean disabled = endpoints.failed(claimed.endpointId(), now, now.minus(disableAfter), reason);
-        deliveries.recordAttempt(claimed.id(), attempt);
-        Optional<OffsetDateTime> retryAt = attempts <= retrySchedule.size()
-                ? Optional.of(now.plus(retrySchedule.get(attempts - 1))) : Optional.empty();
-        deliveries.failed(claimed.id(), attempts, retryAt);
-        if (disabled) {
-            deliveries.setPaused(claimed.endpointId(), true);
-            log.warn("disabled webhook endpoint {}: {}", claimed.endpointId(), reason);
+        Set<String> disabledEndpoints = new TreeSet<>();
+        for (Outcome failure : failures) {
+            String reason = "every attempt failed for "
+                    + disableAfter.toString().substring("PT".length()).toLowerCase() + "; the last: "
+                    + describe(failure.attempt());
+            if (endpoints.failed(failure.claimed().endpointId(), now, now.minus(disableAfter), reason)) {
+                disabledEndpoints.add(failure.claimed().endpointId());
+                log.warn("disabled webhook endpoint {}: {}", failure.claimed().endpointId(), reason);
+            }
         }
+
+        Map<String, Long> claims = deliveries.lockClaims(batch.stream().map(outcome -> outcome.claimed().id())
+                .toList());
+        List<Outcome> existing = batch.stream().filter(outcome -> claims.containsKey(outcome.claimed().id()))
+                .toList();
+        deliveries.recordAttempts(existing.stream()
+                .map(outcome -> new DeliveryAttempt(outcome.claimed().id(), outcome.attempt())).toList());
+        List<Outcome> held = new ArrayList<>();
+        for (Outcome outcome : existing) {
+            if (Objects.equals(claims.get(outcome.claimed().id()), outcome.claimed().claimToken())) {
+                held.add(outcome);
+            } else {
+                log.warn("webhook delivery {}: an attempt ended after its lease; recorded the attempt and left the "
+                        + "delivery to the claim that holds it now", outcome.claimed().id());
+            }
+        }
+        deliveries.delivered(held.stream().filter(outcome -> succeeded(outcome.attempt()))
+                .map(outcome -> outcome.claimed().id()).toList(), now);
+        for (Outcome outcome : held) {
+            if (!succeeded(outcome.attempt())) {
+                int attempts = outcome.claimed().attemptCount() + 1;
+                Optional<OffsetDateTime> retryAt = attempts <= retrySchedule.size()
+                        ? Optional.of(now.plus(retrySchedule.get(attempts - 1))) : Optional.empty();
+                deliveries.failed(outcome.claimed().id(), attempts, retryAt);
+            }
+        }
+        disabledEndpoints.forEach(endpointId -> deliveries.setPaused(endpointId, true));
+    }
+
+    private static boolean succeeded(Attempt attempt) {
+        return attempt.httpStatus() != null && attempt.httpStatus() / 100 == 2;
     }
 
     private static String describe(Attempt attempt) {

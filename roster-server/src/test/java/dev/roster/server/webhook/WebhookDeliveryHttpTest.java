@@ -1,13 +1,18 @@
 package dev.roster.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.RosterHttpTest;
 import dev.roster.server.webhook.WebhookReceiver.Received;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -33,42 +38,69 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     void deleteEndpointsAndStopReceiver() {
         endpointIds.forEach(id -> operator().delete(ENDPOINTS + "/" + id));
         receiver.close();
+        assertThat(receiver.rejections()).as("requests the Standard Webhooks library rejected").isEmpty();
     }
 
     @Test
     void deliveryWhenEndpointRegisteredThenSignedEventVerifiesAndSecretIsShownOnlyOnCreate() {
         String organizationId = newOrganization();
-        HttpResponse created = register(Map.of("url", receiver.url(), "organizationId", organizationId));
-        String secret = created.body().get("secret").asString();
-        String id = created.body().get("id").asString();
+        JsonNode created = registerFor(receiver, Map.of("organizationId", organizationId));
+        String secret = created.get("secret").asString();
+        String id = created.get("id").asString();
 
         String memberId = createMember(organizationId, "ada@acme.example");
         Received request = receiver.await(1).getFirst();
 
         assertThat(id).startsWith("whe_");
         assertThat(secret).startsWith("whsec_");
-        assertThat(created.body().get("eventTypes").isNull()).isTrue();
-        assertThat(created.body().get("enabled").asBoolean()).isTrue();
+        assertThat(created.get("eventTypes").isNull()).isTrue();
+        assertThat(created.get("enabled").asBoolean()).isTrue();
         JsonNode event = events(organizationId).getFirst();
         assertThat(request.event()).isEqualTo(event);
         assertThat(request.event().get("data").get("id").asString()).isEqualTo(memberId);
         assertThat(request.header("content-type")).isEqualTo("application/json");
         assertThat(request.header("webhook-id")).isEqualTo(event.get("id").asString());
-        assertThat(StandardWebhooksVerifier.verifies(secret, request.header("webhook-id"),
-                request.header("webhook-timestamp"), request.header("webhook-signature"), request.body())).isTrue();
-        assertThat(StandardWebhooksVerifier.verifies(secret, request.header("webhook-id"),
-                request.header("webhook-timestamp"), request.header("webhook-signature"), request.body() + " "))
-                .isFalse();
+        assertThat(receiver.rejections()).isEmpty();
         assertThat(operator().get(ENDPOINTS + "/" + id).body().get("secret").isNull()).isTrue();
         assertThat(operator().get(ENDPOINTS + "?limit=1000").toString()).contains(id).doesNotContain(secret);
+    }
+
+    @Test
+    void verificationWhenBodyTamperedOrSecretWrongThenStandardWebhooksLibraryRejects() throws Exception {
+        String organizationId = newOrganization();
+        String secret = registerFor(receiver, Map.of("organizationId", organizationId)).get("secret").asString();
+        createMember(organizationId, "ada@acme.example");
+        Received request = receiver.await(1).getFirst();
+        Map<String, List<String>> headers = new HashMap<>();
+        request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        String otherSecret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+
+        new Webhook(secret).verify(request.body(), headers);
+        assertThatThrownBy(() -> new Webhook(secret).verify(request.body().replace("ada@", "eve@"), headers))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> new Webhook(otherSecret).verify(request.body(), headers))
+                .isInstanceOf(WebhookVerificationException.class);
+        try (WebhookReceiver misconfigured = WebhookReceiver.start()) {
+            String endpointId = register(Map.of("url", misconfigured.url(), "organizationId", organizationId))
+                    .body().get("id").asString();
+            misconfigured.verifyWith(otherSecret);
+
+            createMember(organizationId, "eve@acme.example");
+
+            JsonNode rejected = awaitDeliveries(endpointId, all -> !all.getFirst().get("attempts").isEmpty())
+                    .getFirst();
+            assertThat(rejected.get("attempts").get(0).get("httpStatus").asInt()).isEqualTo(401);
+            assertThat(misconfigured.rejections()).first().asString().contains("signature");
+            assertThat(misconfigured.received()).isEmpty();
+        }
     }
 
     @Test
     void fanOutWhenEventsOfOtherOrganizationsAndTypesThenOnlyMatchingEventsAreSent() {
         String organizationId = newOrganization();
         String otherOrganizationId = newOrganization();
-        String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId,
-                "eventTypes", List.of("member.role_changed"))).body().get("id").asString();
+        String endpointId = registerFor(receiver, Map.of("organizationId", organizationId,
+                "eventTypes", List.of("member.role_changed"))).get("id").asString();
 
         String otherMemberId = createMember(otherOrganizationId, "other@acme.example");
         promote(otherOrganizationId, otherMemberId);
@@ -86,8 +118,7 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     @Test
     void deliveryWhenReceiverFailsTwiceThenThirdAttemptDeliversAndEveryAttemptIsRecorded() {
         String organizationId = newOrganization();
-        String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId))
-                .body().get("id").asString();
+        String endpointId = registerFor(receiver, Map.of("organizationId", organizationId)).get("id").asString();
         receiver.failFirst(2, request -> true);
 
         createMember(organizationId, "ada@acme.example");
@@ -111,8 +142,7 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     @Test
     void orderWhenEarlierEventAboutResourceFailsThenLaterEventWaitsAndOtherResourcesGoOn() {
         String organizationId = newOrganization();
-        String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId))
-                .body().get("id").asString();
+        String endpointId = registerFor(receiver, Map.of("organizationId", organizationId)).get("id").asString();
         receiver.failFirst(3, request -> request.event().get("data").get("email").asString().equals("a@acme.example"));
 
         String first = createMember(organizationId, "a@acme.example");
@@ -134,8 +164,8 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     void deliveryWhenAnotherEndpointIsSlowThenItIsNotHeldUp() {
         String organizationId = newOrganization();
         try (WebhookReceiver slow = WebhookReceiver.start()) {
-            register(Map.of("url", slow.url(), "organizationId", organizationId));
-            register(Map.of("url", receiver.url(), "organizationId", organizationId));
+            registerFor(slow, Map.of("organizationId", organizationId));
+            registerFor(receiver, Map.of("organizationId", organizationId));
             slow.holdAnswers();
 
             createMember(organizationId, "first@acme.example");
@@ -146,14 +176,14 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
 
             assertThat(fast.get(1).event().get("data").get("id").asString()).isEqualTo(second);
             assertThat(slow.answered()).isZero();
+            assertThat(slow.rejections()).isEmpty();
         }
     }
 
     @Test
     void endpointWhenEveryAttemptFailsForDisableAfterThenDisabledWithReasonUntilEnabledAgain() {
         String organizationId = newOrganization();
-        String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId))
-                .body().get("id").asString();
+        String endpointId = registerFor(receiver, Map.of("organizationId", organizationId)).get("id").asString();
         String path = ENDPOINTS + "/" + endpointId;
         receiver.failFirst(Integer.MAX_VALUE, request -> true);
 
@@ -187,8 +217,7 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     @Test
     void resendWhenEventAlreadyDeliveredThenANewDeliverySendsItAgain() {
         String organizationId = newOrganization();
-        String endpointId = register(Map.of("url", receiver.url(), "organizationId", organizationId))
-                .body().get("id").asString();
+        String endpointId = registerFor(receiver, Map.of("organizationId", organizationId)).get("id").asString();
         createMember(organizationId, "ada@acme.example");
         String eventId = receiver.await(1).getFirst().header("webhook-id");
 
@@ -214,8 +243,7 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
         assertThat(register(Map.of("url", receiver.url(), "organizationId", "org_unknown")))
                 .satisfies(r -> assertBadRequestNaming(r, "organizationId"));
 
-        String id = register(Map.of("url", receiver.url())).body().get("id").asString();
-        endpointIds.add(id);
+        String id = registerFor(receiver, Map.of()).get("id").asString();
         HttpResponse patched = operator().patch(ENDPOINTS + "/" + id,
                 Map.of("enabled", false, "eventTypes", List.of("member.created")));
         assertThat(patched.status()).isEqualTo(200);
@@ -230,6 +258,16 @@ class WebhookDeliveryHttpTest extends RosterHttpTest {
     private void assertBadRequestNaming(HttpResponse response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.body().get("detail").asString()).contains("'" + field + "'");
+    }
+
+    /** Registers an endpoint for {@code target} and gives it the secret to verify deliveries with. */
+    private JsonNode registerFor(WebhookReceiver target, Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("url", target.url());
+        HttpResponse created = register(body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        target.verifyWith(created.body().get("secret").asString());
+        return created.body();
     }
 
     private HttpResponse register(Map<String, Object> body) {
