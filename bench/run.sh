@@ -4,15 +4,17 @@
 #   bench/run.sh h2 --users 20000
 #   bench/run.sh postgres -- --users 1000000
 #   bench/run.sh postgres -- --scenario groups --members 100000
-# h2 uses a new, empty data directory; postgres recreates the database roster_bench on 127.0.0.1:5432
-# (user postgres; set PGPASSWORD and SPRING_DATASOURCE_PASSWORD if it needs one). The JSON result and the
-# server log are left in bench-results/ (named <backend>-groups-<time> for the groups scenario). The server
-# runs with -Xmx512m on a free port of 127.0.0.1.
+#   bench/run.sh postgres -- --scenario webhooks --burst 20000 --write-rate 1000 --duration 60
+# h2 uses a new, empty data directory; postgres recreates the database $ROSTER_BENCH_DATABASE (default
+# roster_bench) on 127.0.0.1:5432 (user postgres; set PGPASSWORD and SPRING_DATASOURCE_PASSWORD if it needs
+# one). The JSON result and the server log are left in bench-results/ (named <backend>-<scenario>-<time> for
+# the groups and webhooks scenarios). The server runs with -Xmx512m on a free port of 127.0.0.1; for the webhooks
+# scenario it may deliver to 127.0.0.1, where the benchmark's receiver listens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -84,10 +86,12 @@ build_if_needed
 stamp=$(date +%Y%m%d-%H%M%S)
 mkdir -p bench-results
 run_name=$backend-$stamp
+scenario=users
 for ((i = 1; i < $#; i++)); do
   next=$((i + 1))
-  [ "${!i}" = --scenario ] && [ "${!next}" != users ] && run_name=$backend-${!next}-$stamp
+  [ "${!i}" = --scenario ] && scenario=${!next}
 done
+[ "$scenario" != users ] && run_name=$backend-$scenario-$stamp
 results=bench-results/$run_name.json
 for ((i = 1; i < $#; i++)); do
   [ "${!i}" = --output ] && { next=$((i + 1)); results=${!next}; }
@@ -97,11 +101,14 @@ port=$(free_port)
 admin_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 server_env=(SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" ROSTER_ADMIN_API_KEY="$admin_key")
+[ "$scenario" = webhooks ] && server_env+=(ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true)
 if [ "$backend" = postgres ]; then
   command -v psql >/dev/null || { echo "bench/run.sh postgres needs psql (apt-get install -y postgresql-client)" >&2; exit 1; }
+  database=${ROSTER_BENCH_DATABASE:-roster_bench}
+  [[ "$database" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "ROSTER_BENCH_DATABASE must be a plain lowercase name" >&2; exit 2; }
   psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q \
-    -c 'DROP DATABASE IF EXISTS roster_bench' -c 'CREATE DATABASE roster_bench'
-  server_env+=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/roster_bench SPRING_DATASOURCE_USERNAME=postgres)
+    -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
+  server_env+=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$database SPRING_DATASOURCE_USERNAME=postgres)
 else
   data_dir=$(mktemp -d)
   server_env+=(ROSTER_DATA_DIR="$data_dir")

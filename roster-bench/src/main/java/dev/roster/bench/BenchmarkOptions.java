@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +24,9 @@ record BenchmarkOptions(
         boolean skipListing,
         int members,
         int batchSize,
+        int burst,
+        int writeRate,
+        int durationSeconds,
         Path output,
         String label,
         Long serverStartupMillis) {
@@ -33,7 +36,9 @@ record BenchmarkOptions(
         /** User provisioning: creates, lookups, PUTs, PATCHes and full listings. */
         USERS,
         /** Group membership: one group grown one PATCH at a time, another in batches, read as they grow. */
-        GROUPS;
+        GROUPS,
+        /** Webhook delivery: events delivered per second after a burst, and write-to-receipt latency at a rate. */
+        WEBHOOKS;
 
         /** The name {@code --scenario} takes. */
         String cliName() {
@@ -45,6 +50,7 @@ record BenchmarkOptions(
 
     private static final List<String> USERS_OPTIONS = List.of("--users", "--lookups", "--updates", "--skip-listing");
     private static final List<String> GROUPS_OPTIONS = List.of("--members", "--batch-size");
+    private static final List<String> WEBHOOKS_OPTIONS = List.of("--burst", "--write-rate", "--duration");
 
     static final String USAGE = """
             Usage: ./dev bench [options]
@@ -54,14 +60,17 @@ record BenchmarkOptions(
                 users   SCIM user creation, userName lookups, PUT and PATCH, and full listings
                 groups  a group grown one member per PATCH and another in batches, with its GETs
                         timed at 0, 10,000 and all members
+                webhooks  events delivered per second to a receiver in this process after a burst
+                        of creates, then write-to-receipt latency under writes at a fixed rate
 
-              --scenario NAME        users or groups (default users)
+              --scenario NAME        users, groups or webhooks (default users)
               --url URL              server base URL (default http://127.0.0.1:8080)
               --admin-key KEY        operator API key (default: $ROSTER_ADMIN_API_KEY)
               --warmup-requests N    users: unmeasured creates, and as many lookups, PUTs and PATCHes;
                                      groups: unmeasured users created and added to a group of each
-                                     kind; both in a separate directory before measuring; 0 turns the
-                                     warm-up off (default 30000)
+                                     kind; webhooks: unmeasured creates and their deliveries; all in a
+                                     separate directory before measuring; 0 turns the warm-up off
+                                     (default 30000)
               --concurrency N        closed-loop workers sharing one HTTP client (default 16)
               --output FILE          JSON result file (default bench-results/bench-<timestamp>.json)
               --label TEXT           free text stored with the results, e.g. "postgres, laptop"
@@ -77,6 +86,12 @@ record BenchmarkOptions(
             groups scenario:
               --members N            users to create, and to add to each group (default 100000)
               --batch-size N         members per PATCH when growing the second group (default 100)
+
+            webhooks scenario:
+              --burst N              creates sent as fast as --concurrency allows, whose deliveries
+                                     are timed (default 20000)
+              --write-rate N         creates and PATCHes per second, sent on schedule (default 1000)
+              --duration SECONDS     how long writes are sent at --write-rate (default 60)
             """;
 
     /** Thrown for a malformed command line; its message says which option is wrong. */
@@ -98,11 +113,14 @@ record BenchmarkOptions(
         boolean skipListing = false;
         int members = 100_000;
         int batchSize = 100;
+        int burst = 20_000;
+        int writeRate = 1_000;
+        int durationSeconds = 60;
         Path output = Path.of("bench-results", "bench-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         String label = "";
         Long serverStartupMillis = null;
-        Set<String> given = new HashSet<>();
+        Set<String> given = new LinkedHashSet<>();
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -119,6 +137,9 @@ record BenchmarkOptions(
                 case "--updates" -> updates = positive(value(args, ++i, option), option);
                 case "--members" -> members = positive(value(args, ++i, option), option);
                 case "--batch-size" -> batchSize = positive(value(args, ++i, option), option);
+                case "--burst" -> burst = positive(value(args, ++i, option), option);
+                case "--write-rate" -> writeRate = positive(value(args, ++i, option), option);
+                case "--duration" -> durationSeconds = positive(value(args, ++i, option), option);
                 case "--output" -> output = Path.of(value(args, ++i, option));
                 case "--label" -> label = value(args, ++i, option);
                 case "--server-startup-ms" -> serverStartupMillis = (long) positive(value(args, ++i, option), option);
@@ -129,14 +150,21 @@ record BenchmarkOptions(
             throw new UsageException("no operator key: pass --admin-key or set " + ADMIN_KEY_VARIABLE);
         }
         // A run that silently ignored, say, --users 100000 under --scenario groups would measure the wrong size.
-        List<String> foreign = scenario == Scenario.USERS ? GROUPS_OPTIONS : USERS_OPTIONS;
-        for (String option : foreign) {
-            if (given.contains(option)) {
+        List<String> own = switch (scenario) {
+            case USERS -> USERS_OPTIONS;
+            case GROUPS -> GROUPS_OPTIONS;
+            case WEBHOOKS -> WEBHOOKS_OPTIONS;
+        };
+        for (String option : given) {
+            boolean scenarioOption = USERS_OPTIONS.contains(option) || GROUPS_OPTIONS.contains(option)
+                    || WEBHOOKS_OPTIONS.contains(option);
+            if (scenarioOption && !own.contains(option)) {
                 throw new UsageException(option + " does not apply to --scenario " + scenario.cliName());
             }
         }
         return new BenchmarkOptions(serverUrl, adminKey, scenario, users, warmupRequests, concurrency, lookups,
-                updates, skipListing, members, batchSize, output, label, serverStartupMillis);
+                updates, skipListing, members, batchSize, burst, writeRate, durationSeconds, output, label,
+                serverStartupMillis);
     }
 
     private static Scenario parseScenario(String text) throws UsageException {
@@ -145,7 +173,7 @@ record BenchmarkOptions(
                 return scenario;
             }
         }
-        throw new UsageException("--scenario needs users or groups, got '" + text + "'");
+        throw new UsageException("--scenario needs users, groups or webhooks, got '" + text + "'");
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

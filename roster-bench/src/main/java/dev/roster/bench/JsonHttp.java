@@ -66,6 +66,10 @@ final class JsonHttp {
         return send(request("GET", uri, bearerToken, mediaType));
     }
 
+    Exchange delete(URI uri, String bearerToken, String mediaType) throws IOException, InterruptedException {
+        return send(request("DELETE", uri, bearerToken, mediaType));
+    }
+
     Exchange send(String method, URI uri, String bearerToken, String mediaType, JsonNode body)
             throws IOException, InterruptedException {
         HttpUriRequestBase request = request(method, uri, bearerToken, mediaType);

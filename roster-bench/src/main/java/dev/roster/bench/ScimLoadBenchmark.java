@@ -3,6 +3,7 @@ package dev.roster.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
  * {@code ./dev bench --help} for the options; docs/benchmarks.md explains the figures.
  */
 public final class ScimLoadBenchmark {
+
+    private static final Duration WEBHOOK_WARM_UP = Duration.ofSeconds(10);
 
     private final BenchmarkOptions options;
     private final PrintStream log;
@@ -54,6 +57,35 @@ public final class ScimLoadBenchmark {
     private int run() throws IOException, InterruptedException {
         String startedAt = Instant.now().toString();
         ManagementClient management = new ManagementClient(http, options.serverUrl(), options.adminKey());
+        if (options.scenario() != BenchmarkOptions.Scenario.WEBHOOKS) {
+            return run(management, startedAt, null);
+        }
+        // registered before the directories, whose token events it receives too, so that every delivery verifies
+        try (WebhookReceiver receiver = WebhookReceiver.start(http.mapper())) {
+            ManagementClient.WebhookEndpoint endpoint;
+            try {
+                endpoint = management.registerWebhookEndpoint(receiver.url());
+            } catch (IOException e) {
+                log.println("roster-bench: cannot register the webhook endpoint at " + options.serverUrl() + ": "
+                        + Exchange.describe(e));
+                return 1;
+            }
+            receiver.verifyWith(endpoint.secret());
+            log.printf("registered webhook endpoint %s for %s%n", endpoint.id(), receiver.url());
+            try {
+                return run(management, startedAt, new WebhookTarget(receiver, endpoint.id()));
+            } finally {
+                management.deleteWebhookEndpoint(endpoint.id());
+            }
+        }
+    }
+
+    /** The receiver of the webhooks scenario and the endpoint it is registered as. */
+    private record WebhookTarget(WebhookReceiver receiver, String endpointId) {}
+
+    /** {@code webhooks}: null unless the scenario is webhooks. */
+    private int run(ManagementClient management, String startedAt, WebhookTarget webhooks)
+            throws IOException, InterruptedException {
         ScimDirectory warmUpDirectory = null;
         ScimDirectory directory;
         try {
@@ -77,6 +109,7 @@ public final class ScimLoadBenchmark {
             return switch (options.scenario()) {
                 case USERS -> runUsers(phase, startedAt, warmUpDirectory, directory);
                 case GROUPS -> runGroups(phase, startedAt, warmUpDirectory, directory);
+                case WEBHOOKS -> runWebhooks(phase, startedAt, warmUpDirectory, directory, webhooks);
             };
         }
     }
@@ -126,6 +159,34 @@ public final class ScimLoadBenchmark {
         return warmUp.errors() > 0 || outcome.errors() > 0 || outcome.growths().isEmpty() ? 1 : 0;
     }
 
+    private int runWebhooks(ClosedLoopPhase phase, String startedAt, ScimDirectory warmUpDirectory,
+            ScimDirectory directory, WebhookTarget webhooks) throws IOException, InterruptedException {
+        OpenLoopPhase openLoop = new OpenLoopPhase(log);
+        WebhookReceiver receiver = webhooks.receiver();
+        WarmUpResult warmUp = warmUpDirectory == null ? WarmUpResult.NONE
+                : warmUpWebhooks(phase, openLoop, receiver, warmUpDirectory);
+        WebhookLoad load = new WebhookLoad(phase, openLoop, new ScimClient(http, directory), users, receiver, log, "");
+        BurstResult burst = load.burst(options.burst());
+        RateResult atRate = burst.writes().requests() > burst.writes().errors()
+                ? load.atRate(options.writeRate(), Duration.ofSeconds(options.durationSeconds()), options.burst())
+                : null;
+
+        WebhookBenchmarkReport report = new WebhookBenchmarkReport(options.scenario().cliName(), options.label(),
+                startedAt, options.serverUrl().toString(), options.serverStartupMillis(), directory.id(),
+                webhooks.endpointId(),
+                new WebhookBenchmarkReport.Settings(options.burst(), options.concurrency(), options.writeRate(),
+                        options.durationSeconds(), WebhookLoad.GRACE.toSeconds(),
+                        JsonHttp.REQUEST_TIMEOUT.toSeconds()),
+                BenchmarkReport.Machine.current(), warmUp, burst, atRate,
+                new WebhookBenchmarkReport.Receiver(receiver.requests(), receiver.duplicates(), receiver.rejected(),
+                        receiver.firstRejection()));
+        WebhookReportTable.print(report, System.out);
+        write(report);
+        boolean failed = warmUp.errors() > 0 || burst.writes().errors() > 0 || burst.lost() > 0 || atRate == null
+                || atRate.writes().errors() > 0 || atRate.lost() > 0 || receiver.rejected() > 0;
+        return failed ? 1 : 0;
+    }
+
     private void write(Object report) throws IOException {
         if (options.output().getParent() != null) {
             Files.createDirectories(options.output().getParent());
@@ -154,6 +215,29 @@ public final class ScimLoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         log.printf("warm-up: done in %.1f s, %,d errors%n", seconds, errors);
         return new WarmUpResult(requests, directory.id(), seconds, errors);
+    }
+
+    /**
+     * Runs the webhooks scenario's phases on a directory of their own, {@code --warmup-requests} creates and
+     * {@link #WEBHOOK_WARM_UP} at the write rate, so the server has compiled its write and delivery paths first.
+     */
+    private WarmUpResult warmUpWebhooks(ClosedLoopPhase phase, OpenLoopPhase openLoop, WebhookReceiver receiver,
+            ScimDirectory directory) throws InterruptedException {
+        int creates = options.warmupRequests();
+        log.printf("warm-up: %,d creates, then %d s at %,d writes/s, and their deliveries, not measured%n", creates,
+                WEBHOOK_WARM_UP.toSeconds(), options.writeRate());
+        long start = System.nanoTime();
+        WebhookLoad load = new WebhookLoad(phase, openLoop, new ScimClient(http, directory), users, receiver, log,
+                "warm-up ");
+        BurstResult burst = load.burst(creates);
+        long errors = burst.writes().errors() + burst.lost();
+        if (burst.writes().requests() > burst.writes().errors()) {
+            RateResult atRate = load.atRate(options.writeRate(), WEBHOOK_WARM_UP, creates);
+            errors += atRate.writes().errors() + atRate.lost();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.printf("warm-up: done in %.1f s, %,d errors or lost events%n", seconds, errors);
+        return new WarmUpResult(creates, directory.id(), seconds, errors);
     }
 
     /**

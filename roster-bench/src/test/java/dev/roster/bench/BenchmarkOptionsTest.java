@@ -38,7 +38,31 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void webhooksScenarioDefaultsToABurstOfTwentyThousandThenAMinuteAtOneThousandWritesPerSecond() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--scenario", "webhooks"}, KEY);
+
+        assertThat(options.scenario()).isEqualTo(BenchmarkOptions.Scenario.WEBHOOKS);
+        assertThat(options.burst()).isEqualTo(20_000);
+        assertThat(options.writeRate()).isEqualTo(1_000);
+        assertThat(options.durationSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void readsBurstWriteRateAndDuration() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--scenario", "webhooks", "--burst", "500",
+                "--write-rate", "200", "--duration", "20"}, KEY);
+
+        assertThat(options.burst()).isEqualTo(500);
+        assertThat(options.writeRate()).isEqualTo(200);
+        assertThat(options.durationSeconds()).isEqualTo(20);
+    }
+
+    @Test
     void rejectsAnOptionOfTheOtherScenario() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenario", "webhooks", "--members", "5"}, KEY))
+                .hasMessage("--members does not apply to --scenario webhooks");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--write-rate", "5"}, KEY))
+                .hasMessage("--write-rate does not apply to --scenario users");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenario", "groups", "--users", "5"}, KEY))
                 .hasMessage("--users does not apply to --scenario groups");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--members", "5"}, KEY))
@@ -48,6 +72,6 @@ class BenchmarkOptionsTest {
     @Test
     void rejectsAnUnknownScenario() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenario", "roles"}, KEY))
-                .hasMessage("--scenario needs users or groups, got 'roles'");
+                .hasMessage("--scenario needs users, groups or webhooks, got 'roles'");
     }
 }
