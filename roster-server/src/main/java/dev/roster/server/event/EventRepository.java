@@ -14,13 +14,12 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -72,13 +71,14 @@ class EventRepository {
 
     /** Numbers {@code ids} in their order from {@code lastPosition + 1}, and records the new last position. */
     void assignPositions(List<String> ids, long lastPosition) {
-        List<Query> updates = new ArrayList<>(ids.size() + 1);
+        // one statement bound once per event: the database parses and plans it once, not once per event
+        BatchBindStep numbering = db.batch(db.update(EVENTS).set(POSITION, (Long) null).where(ID.eq((String) null)));
         for (int i = 0; i < ids.size(); i++) {
-            updates.add(db.update(EVENTS).set(POSITION, lastPosition + 1 + i).where(ID.eq(ids.get(i))));
+            numbering = numbering.bind(lastPosition + 1 + i, ids.get(i));
         }
-        updates.add(db.update(SEQUENCER).set(LAST_POSITION, lastPosition + ids.size())
-                .where(SEQUENCER_ID.eq(THE_SEQUENCER)));
-        db.batch(updates).execute();
+        numbering.execute();
+        db.update(SEQUENCER).set(LAST_POSITION, lastPosition + ids.size()).where(SEQUENCER_ID.eq(THE_SEQUENCER))
+                .execute();
     }
 
     record PositionedEvent(long position, String payload) {
