@@ -4,17 +4,18 @@
 #   bench/run.sh h2 --users 20000
 #   bench/run.sh postgres -- --users 1000000
 #   bench/run.sh postgres -- --scenario groups --members 100000
-#   bench/run.sh postgres -- --scenario webhooks --burst 20000 --write-rate 1000 --duration 60
+#   bench/run.sh postgres -- --scenario webhooks --burst 20000 --write-rate 1000 --duration 60 --backlog 20000
 # h2 uses a new, empty data directory; postgres recreates the database $ROSTER_BENCH_DATABASE (default
 # roster_bench) on 127.0.0.1:5432 (user postgres; set PGPASSWORD and SPRING_DATASOURCE_PASSWORD if it needs
 # one). The JSON result and the server log are left in bench-results/ (named <backend>-<scenario>-<time> for
 # the groups and webhooks scenarios). The server runs with -Xmx512m on a free port of 127.0.0.1; for the webhooks
-# scenario it may deliver to 127.0.0.1, where the benchmark's receiver listens.
+# scenario it may deliver to 127.0.0.1, where the benchmark's receiver listens, and waits up to 60 s for an answer
+# (ROSTER_WEBHOOKS_TIMEOUT), as the receiver holds its answers while the backlog phase builds the backlog.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -101,7 +102,8 @@ port=$(free_port)
 admin_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 server_env=(SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" ROSTER_ADMIN_API_KEY="$admin_key")
-[ "$scenario" = webhooks ] && server_env+=(ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true)
+# the backlog phase holds the receiver's answers for seconds: they must not time out and be sent again
+[ "$scenario" = webhooks ] && server_env+=(ROSTER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true ROSTER_WEBHOOKS_TIMEOUT=60s)
 if [ "$backend" = postgres ]; then
   command -v psql >/dev/null || { echo "bench/run.sh postgres needs psql (apt-get install -y postgresql-client)" >&2; exit 1; }
   database=${ROSTER_BENCH_DATABASE:-roster_bench}

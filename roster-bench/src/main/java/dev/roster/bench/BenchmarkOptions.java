@@ -27,6 +27,7 @@ record BenchmarkOptions(
         int burst,
         int writeRate,
         int durationSeconds,
+        int backlog,
         Path output,
         String label,
         Long serverStartupMillis) {
@@ -37,7 +38,10 @@ record BenchmarkOptions(
         USERS,
         /** Group membership: one group grown one PATCH at a time, another in batches, read as they grow. */
         GROUPS,
-        /** Webhook delivery: events delivered per second after a burst, and write-to-receipt latency at a rate. */
+        /**
+         * Webhook delivery: events delivered per second after a burst, write-to-receipt latency at a rate, and
+         * events delivered per second while a backlog drains with no writes running.
+         */
         WEBHOOKS;
 
         /** The name {@code --scenario} takes. */
@@ -50,7 +54,8 @@ record BenchmarkOptions(
 
     private static final List<String> USERS_OPTIONS = List.of("--users", "--lookups", "--updates", "--skip-listing");
     private static final List<String> GROUPS_OPTIONS = List.of("--members", "--batch-size");
-    private static final List<String> WEBHOOKS_OPTIONS = List.of("--burst", "--write-rate", "--duration");
+    private static final List<String> WEBHOOKS_OPTIONS = List.of("--burst", "--write-rate", "--duration",
+            "--backlog");
 
     static final String USAGE = """
             Usage: ./dev bench [options]
@@ -61,7 +66,8 @@ record BenchmarkOptions(
                 groups  a group grown one member per PATCH and another in batches, with its GETs
                         timed at 0, 10,000 and all members
                 webhooks  events delivered per second to a receiver in this process after a burst
-                        of creates, then write-to-receipt latency under writes at a fixed rate
+                        of creates, then write-to-receipt latency under writes at a fixed rate,
+                        then events delivered per second while a backlog drains
 
               --scenario NAME        users, groups or webhooks (default users)
               --url URL              server base URL (default http://127.0.0.1:8080)
@@ -92,6 +98,9 @@ record BenchmarkOptions(
                                      are timed (default 20000)
               --write-rate N         creates and PATCHes per second, sent on schedule (default 1000)
               --duration SECONDS     how long writes are sent at --write-rate (default 60)
+              --backlog N            creates sent while the receiver holds its answers, so their
+                                     deliveries queue up, before it lets them drain; 0 skips this
+                                     phase (default 20000)
             """;
 
     /** Thrown for a malformed command line; its message says which option is wrong. */
@@ -116,6 +125,7 @@ record BenchmarkOptions(
         int burst = 20_000;
         int writeRate = 1_000;
         int durationSeconds = 60;
+        int backlog = 20_000;
         Path output = Path.of("bench-results", "bench-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         String label = "";
@@ -140,6 +150,7 @@ record BenchmarkOptions(
                 case "--burst" -> burst = positive(value(args, ++i, option), option);
                 case "--write-rate" -> writeRate = positive(value(args, ++i, option), option);
                 case "--duration" -> durationSeconds = positive(value(args, ++i, option), option);
+                case "--backlog" -> backlog = atLeast(0, value(args, ++i, option), option);
                 case "--output" -> output = Path.of(value(args, ++i, option));
                 case "--label" -> label = value(args, ++i, option);
                 case "--server-startup-ms" -> serverStartupMillis = (long) positive(value(args, ++i, option), option);
@@ -163,7 +174,7 @@ record BenchmarkOptions(
             }
         }
         return new BenchmarkOptions(serverUrl, adminKey, scenario, users, warmupRequests, concurrency, lookups,
-                updates, skipListing, members, batchSize, burst, writeRate, durationSeconds, output, label,
+                updates, skipListing, members, batchSize, burst, writeRate, durationSeconds, backlog, output, label,
                 serverStartupMillis);
     }
 

@@ -170,20 +170,25 @@ public final class ScimLoadBenchmark {
         RateResult atRate = burst.writes().requests() > burst.writes().errors()
                 ? load.atRate(options.writeRate(), Duration.ofSeconds(options.durationSeconds()), options.burst())
                 : null;
+        // the rate phase numbers its creates, one per two writes, from the burst's end; the backlog's come after
+        BacklogResult backlog = atRate != null && options.backlog() > 0
+                ? load.backlog(options.backlog(), options.burst() + options.writeRate() * options.durationSeconds())
+                : null;
 
         WebhookBenchmarkReport report = new WebhookBenchmarkReport(options.scenario().cliName(), options.label(),
                 startedAt, options.serverUrl().toString(), options.serverStartupMillis(), directory.id(),
                 webhooks.endpointId(),
                 new WebhookBenchmarkReport.Settings(options.burst(), options.concurrency(), options.writeRate(),
-                        options.durationSeconds(), WebhookLoad.GRACE.toSeconds(),
-                        JsonHttp.REQUEST_TIMEOUT.toSeconds()),
-                BenchmarkReport.Machine.current(), warmUp, burst, atRate,
+                        options.durationSeconds(), options.backlog(), WebhookLoad.GRACE.toSeconds(),
+                        WebhookLoad.SETTLE.toSeconds(), JsonHttp.REQUEST_TIMEOUT.toSeconds()),
+                BenchmarkReport.Machine.current(), warmUp, burst, atRate, backlog,
                 new WebhookBenchmarkReport.Receiver(receiver.requests(), receiver.duplicates(), receiver.rejected(),
                         receiver.firstRejection()));
         WebhookReportTable.print(report, System.out);
         write(report);
         boolean failed = warmUp.errors() > 0 || burst.writes().errors() > 0 || burst.lost() > 0 || atRate == null
-                || atRate.writes().errors() > 0 || atRate.lost() > 0 || receiver.rejected() > 0;
+                || atRate.writes().errors() > 0 || atRate.lost() > 0 || receiver.rejected() > 0
+                || backlog != null && (backlog.writes().errors() > 0 || backlog.lost() > 0);
         return failed ? 1 : 0;
     }
 

@@ -8,6 +8,7 @@ package dev.roster.bench;
  * @param endpointId the deployment-wide webhook endpoint the receiver was registered as
  * @param burst null when the warm-up failed before it
  * @param atRate null when the burst created no user to PATCH
+ * @param backlog null when {@code --backlog 0} skipped it, or the burst created no user
  */
 record WebhookBenchmarkReport(
         String scenario,
@@ -22,11 +23,15 @@ record WebhookBenchmarkReport(
         WarmUpResult warmup,
         BurstResult burst,
         RateResult atRate,
+        BacklogResult backlog,
         Receiver receiver) {
 
-    /** @param graceSeconds how long a phase waits for events once none arrives */
-    record Settings(int burst, int concurrency, int writeRate, int durationSeconds, long graceSeconds,
-            double requestTimeoutSeconds) {}
+    /**
+     * @param graceSeconds how long a phase waits for events once none arrives
+     * @param settleSeconds how long the backlog phase keeps answers held after its last create
+     */
+    record Settings(int burst, int concurrency, int writeRate, int durationSeconds, int backlog, long graceSeconds,
+            long settleSeconds, double requestTimeoutSeconds) {}
 
     /**
      * The receiver's own count over the whole run, warm-up included.

@@ -1,5 +1,6 @@
 package dev.roster.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,16 +8,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The webhooks scenario's writes against one directory and the deliveries they cause: a burst of creates sent as
- * fast as the closed loop allows, then creates and PATCHes on a fixed schedule. Each phase waits until every
- * acknowledged write's event has reached the {@link WebhookReceiver}, or until none has for {@link #GRACE}.
+ * fast as the closed loop allows, then creates and PATCHes on a fixed schedule, then creates whose deliveries are
+ * held back to be drained at once. Each phase waits until every acknowledged write's event has reached the
+ * {@link WebhookReceiver}, or until none has for {@link #GRACE}.
  */
 final class WebhookLoad {
 
     static final Duration GRACE = Duration.ofSeconds(30);
+    /** How long the backlog phase keeps answers held after its last create, so Roster has queued every delivery. */
+    static final Duration SETTLE = Duration.ofSeconds(1);
     static final String CREATED = "user.created";
     static final String UPDATED = "user.updated";
     private static final long POLL_MILLIS = 20;
@@ -48,19 +53,8 @@ final class WebhookLoad {
         DeliveryLedger ledger = new DeliveryLedger();
         receiver.recordInto(ledger);
         String[] ids = new String[creates];
-        PhaseResult writes = closedLoop.run(namePrefix + "burst", creates, index -> {
-            ScimClient.Reply reply = scim.createUser(users.create(index));
-            if (!reply.exchange().succeeded()) {
-                return reply.exchange();
-            }
-            String id = reply.json().path("id").asString("");
-            if (id.isEmpty()) {
-                return reply.exchange().rejectedBecause("created user has no id");
-            }
-            ledger.acknowledged(DeliveryLedger.key(CREATED, id), System.nanoTime());
-            ids[index] = id;
-            return reply.exchange();
-        });
+        PhaseResult writes = closedLoop.run(namePrefix + "burst", creates,
+                index -> createUser(index, ledger, id -> ids[index] = id));
         long writesEnded = System.nanoTime();
         awaitDeliveries(namePrefix + "burst", ledger);
         userIds.addAll(List.of(ids).stream().filter(Objects::nonNull).toList());
@@ -102,6 +96,50 @@ final class WebhookLoad {
         awaitDeliveries(namePrefix + "at rate", ledger);
         return new RateResult(rate, duration.toSeconds(), writes, ledger.acknowledged(), ledger.paired(),
                 ledger.unpaired(), ledger.latency());
+    }
+
+    /**
+     * Holds the receiver's answers while {@code creates} users, numbered from {@code firstUser}, are created as fast
+     * as the closed loop goes, and for {@link #SETTLE} after, so that Roster stops sending and queues their
+     * deliveries; then releases the answers and times the backlog's drain from the release.
+     */
+    BacklogResult backlog(int creates, int firstUser) throws InterruptedException {
+        DeliveryLedger ledger = new DeliveryLedger();
+        receiver.recordInto(ledger);
+        long duplicatesBefore = receiver.duplicates();
+        PhaseResult writes;
+        long releasedNanos;
+        receiver.hold();
+        try {
+            writes = closedLoop.run(namePrefix + "backlog", creates,
+                    index -> createUser(firstUser + index, ledger, id -> {}));
+            Thread.sleep(SETTLE.toMillis());
+            log.printf("%sbacklog: releasing the held answers, %,d events owed%n", namePrefix, ledger.unpaired());
+        } finally {
+            releasedNanos = System.nanoTime();
+            receiver.release();
+        }
+        awaitDeliveries(namePrefix + "backlog", ledger);
+        double drainSeconds = ledger.paired() > 0 ? (ledger.lastReceiptNanos() - releasedNanos) / 1e9 : 0;
+        return new BacklogResult(writes, ledger.acknowledged(), ledger.paired(), ledger.unpaired(),
+                receiver.duplicates() - duplicatesBefore, drainSeconds,
+                drainSeconds > 0 ? ledger.paired() / drainSeconds : 0);
+    }
+
+    /** Creates user {@code index}; once it is acknowledged, owes {@code ledger} its event and passes on its id. */
+    private Exchange createUser(int index, DeliveryLedger ledger, Consumer<String> created)
+            throws IOException, InterruptedException {
+        ScimClient.Reply reply = scim.createUser(users.create(index));
+        if (!reply.exchange().succeeded()) {
+            return reply.exchange();
+        }
+        String id = reply.json().path("id").asString("");
+        if (id.isEmpty()) {
+            return reply.exchange().rejectedBecause("created user has no id");
+        }
+        ledger.acknowledged(DeliveryLedger.key(CREATED, id), System.nanoTime());
+        created.accept(id);
+        return reply.exchange();
     }
 
     /** Waits until every acknowledged write's event has arrived, or none has arrived for {@link #GRACE}. */

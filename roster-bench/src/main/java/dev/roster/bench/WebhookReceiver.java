@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The application's end of the webhooks scenario: an HTTP server in the benchmark's process that checks each
  * delivery's Standard Webhooks signature, answers 204 at once and passes each event, the first time its id
  * arrives, to the {@link DeliveryLedger} of the running phase. A request that fails the check is answered 204 all
- * the same, so that Roster does not retry it, and counted.
+ * the same, so that Roster does not retry it, and counted. Between {@link #hold} and {@link #release} no request
+ * is answered: each waits at a gate, and counts as received when the gate lets it through.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -44,6 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
     private volatile SecretKeySpec key;
     private volatile DeliveryLedger ledger;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile String firstRejection;
 
     private WebhookReceiver(HttpServer server, ExecutorService threads, JsonMapper mapper) {
@@ -78,6 +81,19 @@ final class WebhookReceiver implements AutoCloseable {
         this.ledger = ledger;
     }
 
+    /**
+     * From now on, requests wait unanswered until {@link #release}, so that Roster, which has a limited number of
+     * requests in flight, stops sending and queues its deliveries.
+     */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Lets the held requests and every later one through. */
+    void release() {
+        gate.countDown();
+    }
+
     /** Every delivery request received, duplicates and rejected ones included. */
     long requests() {
         return requests.get();
@@ -100,10 +116,20 @@ final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             byte[] payload = body.readAllBytes();
+            passGate();
             long receivedNanos = System.nanoTime();
             requests.incrementAndGet();
             exchange.sendResponseHeaders(204, -1);
             accept(exchange, payload, receivedNanos);
+        }
+    }
+
+    /** Waits while answers are held; an interrupt (the receiver closing) lets the request through at once. */
+    private void passGate() {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

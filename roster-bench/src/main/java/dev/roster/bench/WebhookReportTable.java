@@ -49,6 +49,22 @@ final class WebhookReportTable {
                     + " the last arrival.%n", settings.graceSeconds());
         }
 
+        BacklogResult backlog = report.backlog();
+        if (backlog != null) {
+            PhaseResult writes = backlog.writes();
+            out.println();
+            out.printf("backlog: %,d creates at concurrency %d with answers held, %,.1f creates/s, %d errors,"
+                    + " p50 %.2f ms, p99 %.2f ms%n", writes.requests(), settings.concurrency(), writes.throughput(),
+                    writes.errors(), writes.latency().p50Ms(), writes.latency().p99Ms());
+            out.printf("%-10s %9s %9s %7s %10s %11s %9s%n", "", "events", "delivered", "lost", "duplicates",
+                    "events/s", "drain s");
+            out.printf("%-10s %9d %9d %7d %10d %11.1f %9.2f%n", "drain", backlog.events(), backlog.delivered(),
+                    backlog.lost(), backlog.duplicates(), backlog.eventsPerSecond(), backlog.drainSeconds());
+            out.printf("the receiver answered nothing until %d s after the last create; drain: from that release to"
+                    + " the last\nevent's arrival; events/s: events delivered over the drain, the requests held at"
+                    + " the release\n(at most 256) counting as received then.%n", settings.settleSeconds());
+        }
+
         WebhookBenchmarkReport.Receiver receiver = report.receiver();
         out.println();
         out.printf("receiver: %,d requests, %,d duplicates, %,d rejected%n", receiver.requests(),

@@ -58,11 +58,29 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void webhooksScenarioDrainsABacklogOfTwentyThousandCreatesUnlessToldOtherwise() throws Exception {
+        BenchmarkOptions defaults = BenchmarkOptions.parse(new String[] {"--scenario", "webhooks"}, KEY);
+        BenchmarkOptions skipped = BenchmarkOptions.parse(new String[] {"--scenario", "webhooks", "--backlog", "0"},
+                KEY);
+
+        assertThat(defaults.backlog()).isEqualTo(20_000);
+        assertThat(skipped.backlog()).isZero();
+    }
+
+    @Test
+    void rejectsANegativeBacklog() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenario", "webhooks", "--backlog", "-1"},
+                KEY)).hasMessage("--backlog needs a whole number of at least 0, got '-1'");
+    }
+
+    @Test
     void rejectsAnOptionOfTheOtherScenario() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenario", "webhooks", "--members", "5"}, KEY))
                 .hasMessage("--members does not apply to --scenario webhooks");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--write-rate", "5"}, KEY))
                 .hasMessage("--write-rate does not apply to --scenario users");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--backlog", "5"}, KEY))
+                .hasMessage("--backlog does not apply to --scenario users");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenario", "groups", "--users", "5"}, KEY))
                 .hasMessage("--users does not apply to --scenario groups");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--members", "5"}, KEY))
