@@ -76,7 +76,7 @@ public class EventLog {
     public PendingEvent render(EventType type, String organizationId, String directoryId, OffsetDateTime occurredAt,
                                Object data) {
         OffsetDateTime utcMillis = occurredAt.truncatedTo(ChronoUnit.MILLIS).withOffsetSameInstant(ZoneOffset.UTC);
-        Envelope envelope = new Envelope(Ids.newId("evt"), type, VERSION, utcMillis, organizationId, directoryId,
+        Envelope envelope = new Envelope(Ids.newTimeOrderedId("evt"), type, VERSION, utcMillis, organizationId, directoryId,
                 data);
         return new PendingEvent(envelope.id(), type, organizationId, directoryId, envelope.occurredAt(),
                 json.writeValueAsString(envelope));

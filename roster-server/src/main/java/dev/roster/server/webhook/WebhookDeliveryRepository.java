@@ -133,7 +133,7 @@ class WebhookDeliveryRepository {
 
     /** Queues deliveries, in the given order, due at once; their ids in that order. */
     List<String> insert(List<NewDelivery> deliveries, OffsetDateTime now) {
-        List<String> ids = deliveries.stream().map(d -> Ids.newId("whd")).toList();
+        List<String> ids = deliveries.stream().map(d -> Ids.newTimeOrderedId("whd")).toList();
         var insert = db.insertInto(DELIVERIES).columns(ID, ENDPOINT_ID, DELIVERY_EVENT_ID, RESOURCE_KEY, STATUS,
                 ATTEMPT_COUNT, NEXT_ATTEMPT_AT, CREATED_AT);
         for (int i = 0; i < deliveries.size(); i++) {
