@@ -61,15 +61,8 @@ final class DirectoryLoad {
     /** Creates users 0 to n-1; the groups scenario needs only this phase. */
     PhaseResult createUsers() throws InterruptedException {
         PhaseResult result = phase.run(namePrefix + "create", ids.length, index -> {
-            ScimClient.Reply reply = scim.createUser(users.create(index));
-            if (!reply.exchange().succeeded()) {
-                return reply.exchange();
-            }
-            String id = reply.json().path("id").asString("");
-            if (id.isEmpty()) {
-                return reply.exchange().rejectedBecause("created user has no id");
-            }
-            ids[index] = id;
+            ScimClient.Created reply = scim.createUserForId(users.create(index));
+            ids[index] = reply.id();
             return reply.exchange();
         });
         created = IntStream.range(0, ids.length).filter(i -> ids[i] != null).toArray();

@@ -27,6 +27,23 @@ final class ScimClient {
         return parsed(http.send("POST", users(""), directory.token(), MEDIA_TYPE, user));
     }
 
+    /** A create's exchange, and the new user's id when it succeeded; a success without an id is an error. */
+    record Created(Exchange exchange, String id) {
+        boolean succeeded() {
+            return id != null;
+        }
+    }
+
+    Created createUserForId(JsonNode user) throws IOException, InterruptedException {
+        Reply reply = createUser(user);
+        if (!reply.exchange().succeeded()) {
+            return new Created(reply.exchange(), null);
+        }
+        String id = reply.json().path("id").asString("");
+        return id.isEmpty() ? new Created(reply.exchange().rejectedBecause("created user has no id"), null)
+                : new Created(reply.exchange(), id);
+    }
+
     Reply findByUserName(String userName) throws IOException, InterruptedException {
         String filter = "userName eq \"" + userName + "\"";
         return parsed(http.get(users("?filter=" + encode(filter)), directory.token(), MEDIA_TYPE));

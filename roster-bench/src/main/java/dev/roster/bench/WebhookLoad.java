@@ -129,16 +129,11 @@ final class WebhookLoad {
     /** Creates user {@code index}; once it is acknowledged, owes {@code ledger} its event and passes on its id. */
     private Exchange createUser(int index, DeliveryLedger ledger, Consumer<String> created)
             throws IOException, InterruptedException {
-        ScimClient.Reply reply = scim.createUser(users.create(index));
-        if (!reply.exchange().succeeded()) {
-            return reply.exchange();
+        ScimClient.Created reply = scim.createUserForId(users.create(index));
+        if (reply.succeeded()) {
+            ledger.acknowledged(DeliveryLedger.key(CREATED, reply.id()), System.nanoTime());
+            created.accept(reply.id());
         }
-        String id = reply.json().path("id").asString("");
-        if (id.isEmpty()) {
-            return reply.exchange().rejectedBecause("created user has no id");
-        }
-        ledger.acknowledged(DeliveryLedger.key(CREATED, id), System.nanoTime());
-        created.accept(id);
         return reply.exchange();
     }
 
