@@ -76,8 +76,8 @@ public class EventLog {
     public PendingEvent render(EventType type, String organizationId, String directoryId, OffsetDateTime occurredAt,
                                Object data) {
         OffsetDateTime utcMillis = occurredAt.truncatedTo(ChronoUnit.MILLIS).withOffsetSameInstant(ZoneOffset.UTC);
-        Envelope envelope = new Envelope(Ids.newTimeOrderedId("evt"), type, VERSION, utcMillis, organizationId, directoryId,
-                data);
+        Envelope envelope = new Envelope(Ids.newTimeOrderedId("evt"), type, VERSION, utcMillis, organizationId,
+                directoryId, data);
         return new PendingEvent(envelope.id(), type, organizationId, directoryId, envelope.occurredAt(),
                 json.writeValueAsString(envelope));
     }
