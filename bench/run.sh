@@ -138,7 +138,10 @@ startup_ms=$(($(millis_now) - launched))
 echo "Roster healthy $startup_ms ms after launch" >&2
 
 status=0
-ROSTER_ADMIN_API_KEY=$admin_key java -cp "$bench_jar:roster-bench/target/lib/*" dev.roster.bench.ScimLoadBenchmark \
+# the webhooks scenario's receiver runs on the JDK's HTTP server, which would close every kept-alive connection
+# beyond 200 idle ones: Roster's next request on one fails and waits for its retry
+ROSTER_ADMIN_API_KEY=$admin_key java -Dsun.net.httpserver.maxIdleConnections=1000 \
+  -cp "$bench_jar:roster-bench/target/lib/*" dev.roster.bench.ScimLoadBenchmark \
   --url "http://127.0.0.1:$port" --label "$backend" --output "$results" --server-startup-ms "$startup_ms" "$@" \
   || status=$?
 
