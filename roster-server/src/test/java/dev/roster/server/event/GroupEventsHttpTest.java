@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
 import dev.roster.server.support.RosterHttpTest;
+import dev.roster.server.support.ScimGroups;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -329,14 +330,7 @@ class GroupEventsHttpTest extends RosterHttpTest {
     }
 
     private String createGroup(String displayName, String... memberIds) {
-        StringBuilder members = new StringBuilder();
-        for (String memberId : memberIds) {
-            members.append(members.isEmpty() ? "" : ",").append("{\"value\":\"").append(memberId).append("\"}");
-        }
-        HttpResponse created = scim.post("/Groups", """
-                {"schemas":["%s"],"displayName":"%s","members":[%s]}""".formatted(GROUP, displayName, members));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.body().get("id").asString();
+        return ScimGroups.create(scim, displayName, List.of(memberIds));
     }
 
     private String createUser(String userName) {

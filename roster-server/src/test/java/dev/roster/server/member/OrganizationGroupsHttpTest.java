@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
+import dev.roster.server.support.ScimGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +107,6 @@ class OrganizationGroupsHttpTest extends MemberApiHttpTest {
     }
 
     private static String createGroup(JsonClient client, String displayName, String... userIds) {
-        List<Map<String, String>> groupMembers = new ArrayList<>();
-        for (String userId : userIds) {
-            groupMembers.add(Map.of("value", userId));
-        }
-        HttpResponse created = client.post("/Groups", Map.of(
-                "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Group"),
-                "displayName", displayName, "members", groupMembers));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.body().get("id").asString();
+        return ScimGroups.create(client, displayName, List.of(userIds));
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.server.support.HttpResponse;
 import dev.roster.server.support.JsonClient;
 import dev.roster.server.support.RosterHttpTest;
+import dev.roster.server.support.ScimGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -420,14 +421,7 @@ class ScimGroupsHttpTest extends RosterHttpTest {
     }
 
     private String createGroup(String displayName, List<String> memberIds) {
-        StringBuilder members = new StringBuilder();
-        for (String memberId : memberIds) {
-            members.append(members.isEmpty() ? "" : ",").append("{\"value\":\"").append(memberId).append("\"}");
-        }
-        HttpResponse created = scim.post("/Groups", """
-                {"schemas":["%s"],"displayName":"%s","members":[%s]}""".formatted(GROUP, displayName, members));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.body().get("id").asString();
+        return ScimGroups.create(scim, displayName, memberIds);
     }
 
     private String createUser(String userName) {
